@@ -1,0 +1,122 @@
+/// The matchers a rule set compiles to: JIT-compiled patterns, one literal automaton for every
+/// keyword and every pattern's required literals, and the tables that turn hits into scores.
+struct CompiledRules: Sendable {
+  struct Pattern: Sendable {
+    var rule: Int
+    var category: Int
+    var weight: Double
+    var program: RegexProgram
+  }
+
+  struct KeywordList: Sendable {
+    var rule: Int
+    var category: Int
+    var max: Double
+  }
+
+  struct Term: Sendable {
+    var list: Int
+    /// The term's index within its rule's `terms`.
+    var index: Int
+    var weight: Double
+    var isStem: Bool
+    /// Whether the term begins with a word character, so the text before it must not.
+    var checksStart: Bool
+    /// Whether the term ends with a word character and is not a stem, so the text after it must
+    /// not continue the word.
+    var checksEnd: Bool
+  }
+
+  /// One spelling of a term in the automaton (terms with non-ASCII letters have one per case).
+  struct TermSpelling: Sendable {
+    var term: Int
+    /// The spelling's length in bytes, counting each space as one (a run of text whitespace).
+    var symbolCount: Int
+  }
+
+  var thresholds: [Double]
+  var patterns: [Pattern] = []
+  /// Patterns with no required literal: tried on every segment.
+  var unfilteredPatterns: [Int] = []
+  var keywordLists: [KeywordList] = []
+  var terms: [Term] = []
+  var spellings: [TermSpelling] = []
+  var automaton: LiteralAutomaton
+
+  /// Compiles what can be compiled, reporting each pattern that PCRE2 rejects at its place in its
+  /// rule file.
+  static func compile(_ ruleSet: RuleSet) -> (CompiledRules, [RuleDiagnostic]) {
+    var compiled = CompiledRules(
+      thresholds: ruleSet.categories.map(\.threshold), automaton: LiteralAutomaton(literals: []))
+    var diagnostics: [RuleDiagnostic] = []
+    var literals: [LiteralAutomaton.Literal] = []
+    var ruleIndex = 0
+    for (category, definition) in ruleSet.categories.enumerated() {
+      for rule in definition.rules {
+        defer { ruleIndex += 1 }
+        switch rule.kind {
+        case .pattern(let pattern):
+          do {
+            let program = try RegexProgram(
+              pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
+            let index = compiled.patterns.count
+            compiled.patterns.append(
+              Pattern(rule: ruleIndex, category: category, weight: pattern.weight, program: program)
+            )
+            if let required = RequiredLiterals.of(
+              pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
+            {
+              literals += required.map { .init(bytes: $0, value: ~Int32(index)) }
+            } else {
+              compiled.unfilteredPatterns.append(index)
+            }
+          } catch {
+            let location = pattern.sourceMap.location(
+              ofUTF8Offset: error.offset, in: pattern.pattern)
+            diagnostics.append(
+              RuleDiagnostic(location: location, message: "pattern error: \(error.message)"))
+          }
+        case .keywords(let list):
+          let listIndex = compiled.keywordLists.count
+          compiled.keywordLists.append(
+            KeywordList(rule: ruleIndex, category: category, max: list.max ?? .infinity))
+          for (index, term) in list.terms.enumerated() {
+            let termIndex = compiled.terms.count
+            let text = term.words.joined(separator: " ")
+            compiled.terms.append(
+              Term(
+                list: listIndex, index: index, weight: term.weight, isStem: term.isStem,
+                checksStart: text.unicodeScalars.first.map(WordBoundary.isWordScalar) ?? false,
+                checksEnd: !term.isStem
+                  && (text.unicodeScalars.last.map(WordBoundary.isWordScalar) ?? false)))
+            for spelling in caseSpellings(of: text) {
+              let bytes = Array(spelling.utf8)
+              literals.append(.init(bytes: bytes, value: Int32(compiled.spellings.count)))
+              compiled.spellings.append(
+                TermSpelling(term: termIndex, symbolCount: LiteralAutomaton.fold(bytes).count))
+            }
+          }
+        }
+      }
+    }
+    compiled.automaton = LiteralAutomaton(literals: literals)
+    return (compiled, diagnostics)
+  }
+
+  /// The automaton folds ASCII case only; a term with other letters gets one spelling per
+  /// combination of their lower and upper case forms (at most 32).
+  static func caseSpellings(of text: String) -> [String] {
+    var spellings = [""]
+    for scalar in text.unicodeScalars {
+      let character = String(scalar)
+      let forms =
+        scalar.isASCII ? [character] : Array(Set([character.lowercased(), character.uppercased()]))
+      var next: [String] = []
+      for prefix in spellings {
+        for form in forms.sorted() where next.count < 32 { next.append(prefix + form) }
+      }
+      spellings = next
+    }
+    return spellings
+  }
+}

@@ -1,0 +1,410 @@
+/// Finds, for a PCRE2 pattern, a set of literals at least one of which occurs in every match.
+///
+/// A pattern then runs only on segments where the literal automaton has seen one of them, which
+/// is what keeps a rule set of hundreds of patterns at the speed of one pass over the text. The
+/// analysis is conservative: when it cannot prove a literal necessary (classes, backreferences,
+/// conditionals, extended mode, `(*ACCEPT)`...) it gives up on that part, and when nothing is
+/// left it returns `nil`: the pattern runs on every segment. Literals are folded as the
+/// automaton folds text (ASCII lower case, runs of whitespace as one space).
+///
+/// Under caseless UCP matching `k` also matches U+212A KELVIN SIGN and `s` matches U+017F LONG S,
+/// which the automaton's ASCII folding would miss; so in caseless patterns those two letters are
+/// never part of a required literal.
+enum RequiredLiterals {
+  /// The literals, or `nil` when the pattern must be tried on every segment.
+  static func of(pattern: String, isCaseSensitive: Bool) -> [[UInt8]]? {
+    var parser = PatternScanner(pattern: Array(pattern.unicodeScalars), caseless: !isCaseSensitive)
+    do {
+      let info = try parser.parseAlternation()
+      guard parser.isAtEnd, let literals = info.requirement else { return nil }
+      return literals.sorted { $0.lexicographicallyPrecedes($1) }
+    } catch {
+      return nil
+    }
+  }
+}
+
+/// What is known about the strings a piece of pattern matches.
+private struct LiteralInfo {
+  /// When known: the piece matches exactly one of these (folded) strings.
+  var exact: Set<[UInt8]>?
+  /// When known: every match of the piece contains one of these strings.
+  var any: Set<[UInt8]>?
+
+  static let unknown = LiteralInfo(exact: nil, any: nil)
+  static let empty = LiteralInfo(exact: [[]], any: nil)
+
+  /// At most this many strings are tracked in a set; past it the set is dropped.
+  static let maximumSetSize = 64
+
+  /// A set usable as a requirement: at least one string, none of them empty.
+  var requirement: Set<[UInt8]>? {
+    if let exact, Self.isUsable(exact) { return exact }
+    return any.flatMap { Self.isUsable($0) ? $0 : nil }
+  }
+
+  static func isUsable(_ set: Set<[UInt8]>) -> Bool {
+    !set.isEmpty && set.count <= maximumSetSize && !set.contains { $0.allSatisfy { $0 == 0x20 } }
+  }
+
+  /// Prefers the set whose shortest string is longest, then the smaller set.
+  static func better(_ lhs: Set<[UInt8]>?, _ rhs: Set<[UInt8]>?) -> Set<[UInt8]>? {
+    guard let lhs, isUsable(lhs) else { return rhs.flatMap { isUsable($0) ? $0 : nil } }
+    guard let rhs, isUsable(rhs) else { return lhs }
+    let left = lhs.map(\.count).min()!
+    let right = rhs.map(\.count).min()!
+    if left != right { return left > right ? lhs : rhs }
+    return lhs.count <= rhs.count ? lhs : rhs
+  }
+}
+
+/// Builds the info of a sequence left to right: a run of exactly-known strings grows by cross
+/// product; when something not exactly known interrupts it, the run so far is kept as a
+/// candidate requirement.
+private struct SequenceBuilder {
+  private var run: Set<[UInt8]> = [[]]
+  private var best: Set<[UInt8]>?
+  private var isExact = true
+
+  mutating func append(_ info: LiteralInfo) {
+    if let exact = info.exact, run.count * exact.count <= LiteralInfo.maximumSetSize {
+      var product: Set<[UInt8]> = []
+      for prefix in run {
+        for suffix in exact { product.insert(Self.join(prefix, suffix)) }
+      }
+      run = product
+      return
+    }
+    closeRun()
+    if let exact = info.exact {
+      run = exact
+    } else {
+      best = LiteralInfo.better(best, info.any)
+    }
+  }
+
+  mutating func finish() -> LiteralInfo {
+    if isExact { return LiteralInfo(exact: run, any: nil) }
+    closeRun()
+    return LiteralInfo(exact: nil, any: best)
+  }
+
+  private mutating func closeRun() {
+    isExact = false
+    best = LiteralInfo.better(best, run)
+    run = [[]]
+  }
+
+  private static func join(_ prefix: [UInt8], _ suffix: [UInt8]) -> [UInt8] {
+    if prefix.last == 0x20 && suffix.first == 0x20 { return prefix + suffix.dropFirst() }
+    return prefix + suffix
+  }
+}
+
+/// A recursive-descent reader of PCRE2 syntax that computes `LiteralInfo`.
+private struct PatternScanner {
+  /// Thrown when the pattern uses syntax whose effect on literals is not modelled.
+  struct Unsupported: Error {}
+
+  let pattern: [Unicode.Scalar]
+  var caseless: Bool
+  var position = 0
+
+  init(pattern: [Unicode.Scalar], caseless: Bool) {
+    self.pattern = pattern
+    self.caseless = caseless
+  }
+
+  var isAtEnd: Bool { position >= pattern.count }
+  private var current: Unicode.Scalar? { position < pattern.count ? pattern[position] : nil }
+
+  private func peek(_ distance: Int) -> Unicode.Scalar? {
+    position + distance < pattern.count ? pattern[position + distance] : nil
+  }
+
+  mutating func parseAlternation() throws(Unsupported) -> LiteralInfo {
+    var branches = [try parseSequence()]
+    while current == "|" {
+      position += 1
+      branches.append(try parseSequence())
+    }
+    guard branches.count > 1 else { return branches[0] }
+    if branches.allSatisfy({ $0.exact != nil }) {
+      let union = branches.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.exact!) }
+      if union.count <= LiteralInfo.maximumSetSize { return LiteralInfo(exact: union, any: nil) }
+    }
+    var union: Set<[UInt8]> = []
+    for branch in branches {
+      guard let requirement = branch.requirement else { return .unknown }
+      union.formUnion(requirement)
+    }
+    return LiteralInfo(exact: nil, any: union.count <= LiteralInfo.maximumSetSize ? union : nil)
+  }
+
+  private mutating func parseSequence() throws(Unsupported) -> LiteralInfo {
+    var builder = SequenceBuilder()
+    while let scalar = current, scalar != "|", scalar != ")" {
+      let atom = try parseAtom()
+      builder.append(try applyQuantifier(to: atom))
+    }
+    return builder.finish()
+  }
+
+  private mutating func applyQuantifier(to atom: LiteralInfo) throws(Unsupported) -> LiteralInfo {
+    guard let (minimum, maximum) = readQuantifier() else { return atom }
+    if current == "?" || current == "+" { position += 1 }  // lazy or possessive
+    if minimum == 0 {
+      guard let exact = atom.exact, exact.count < LiteralInfo.maximumSetSize else {
+        return .unknown
+      }
+      return LiteralInfo(exact: exact.union([[]]), any: nil)
+    }
+    if minimum == 1 && maximum == 1 { return atom }
+    return LiteralInfo(exact: nil, any: atom.requirement)
+  }
+
+  /// Reads `?`, `*`, `+` or a valid `{n}`, `{n,}`, `{n,m}`; `nil` when there is none (a `{` that
+  /// is not a quantifier is a literal brace).
+  private mutating func readQuantifier() -> (Int, Int?)? {
+    switch current {
+    case "?":
+      position += 1
+      return (0, 1)
+    case "*":
+      position += 1
+      return (0, nil)
+    case "+":
+      position += 1
+      return (1, nil)
+    case "{":
+      var cursor = position + 1
+      let minimum = readNumber(at: &cursor)
+      guard let minimum else { return nil }
+      var maximum: Int? = minimum
+      if cursor < pattern.count, pattern[cursor] == "," {
+        cursor += 1
+        maximum = readNumber(at: &cursor)
+      }
+      guard cursor < pattern.count, pattern[cursor] == "}" else { return nil }
+      position = cursor + 1
+      return (minimum, maximum)
+    default:
+      return nil
+    }
+  }
+
+  /// Reads decimal digits at `cursor`; `nil` when there are none.
+  private func readNumber(at cursor: inout Int) -> Int? {
+    var value: Int?
+    while cursor < pattern.count, ("0"..."9").contains(pattern[cursor]) {
+      value = min((value ?? 0) * 10 + Int(pattern[cursor].value - 0x30), 1 << 20)
+      cursor += 1
+    }
+    return value
+  }
+
+  private mutating func parseAtom() throws(Unsupported) -> LiteralInfo {
+    let scalar = pattern[position]
+    position += 1
+    switch scalar {
+    case "\\":
+      return try parseEscape()
+    case ".":
+      return .unknown
+    case "^", "$":
+      return .empty
+    case "[":
+      skipClass()
+      return .unknown
+    case "(":
+      return try parseGroup()
+    default:
+      return literal(scalar)
+    }
+  }
+
+  private func literal(_ scalar: Unicode.Scalar) -> LiteralInfo {
+    guard scalar.isASCII else { return .unknown }
+    var byte = UInt8(scalar.value)
+    if LiteralAutomaton.isWhitespace(byte) { byte = 0x20 }
+    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+    if caseless && (byte == UInt8(ascii: "k") || byte == UInt8(ascii: "s")) { return .unknown }
+    return LiteralInfo(exact: [[byte]], any: nil)
+  }
+
+  private mutating func parseEscape() throws(Unsupported) -> LiteralInfo {
+    guard let scalar = current else { return .unknown }
+    position += 1
+    switch scalar {
+    case "Q":
+      var builder = SequenceBuilder()
+      while let next = current {
+        if next == "\\" && peek(1) == "E" {
+          position += 2
+          break
+        }
+        builder.append(literal(next))
+        position += 1
+      }
+      return builder.finish()
+    case "E", "b", "B", "A", "z", "Z", "G", "K":
+      return .empty
+    case "p", "P", "x", "o", "N", "g", "k":
+      skipBracedArgument()
+      return .unknown
+    case "c":
+      position += 1
+      return .unknown
+    default:
+      if scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+      {
+        while let next = current, next.properties.numericType == .decimal { position += 1 }
+        return .unknown
+      }
+      return literal(scalar)
+    }
+  }
+
+  /// Skips `{...}`, `<...>` or `'...'` after an escape such as `\p`, `\x`, `\g` or `\k`, or the
+  /// short forms (`\pL`, `\x41`, `\g1`, `\g-1`).
+  private mutating func skipBracedArgument() {
+    let closers: [Unicode.Scalar: Unicode.Scalar] = ["{": "}", "<": ">", "'": "'"]
+    if let opener = current, let closer = closers[opener] {
+      position += 1
+      while let next = current {
+        position += 1
+        if next == closer { return }
+      }
+      return
+    }
+    if current == "-" || current == "+" { position += 1 }
+    var taken = 0
+    while taken < 2, let next = current, next.isASCII,
+      next.properties.isAlphabetic || next.properties.numericType != nil
+    {
+      position += 1
+      taken += 1
+    }
+  }
+
+  /// Skips a character class, from after its `[` to after its `]`.
+  private mutating func skipClass() {
+    if current == "^" { position += 1 }
+    if current == "]" { position += 1 }
+    while let scalar = current {
+      position += 1
+      switch scalar {
+      case "\\":
+        position += 1
+      case "[" where current == ":" || current == "." || current == "=":
+        let kind = current!
+        position += 1
+        while let next = current, !(next == kind && peek(1) == "]") { position += 1 }
+        position += 2
+      case "]":
+        return
+      default:
+        break
+      }
+    }
+  }
+
+  private mutating func parseGroup() throws(Unsupported) -> LiteralInfo {
+    if current == "*" {
+      // Alphabetic assertions such as `(*pla:...)` or `(*atomic:...)` are not modelled, and
+      // `(*ACCEPT)` ends a match early, so what follows it is not required.
+      if let first = peek(1), ("a"..."z").contains(first) { throw Unsupported() }
+      let verb = readUntilClosingParenthesis()
+      if verb.hasPrefix("*ACCEPT") { throw Unsupported() }
+      return .empty
+    }
+    guard current == "?" else { return try parseGroupBody() }
+    position += 1
+    switch current {
+    case ":", "|", ">":
+      position += 1
+      return try parseGroupBody()
+    case "=", "!":
+      position += 1
+      _ = try parseGroupBody()
+      return .empty
+    case "<" where peek(1) == "=" || peek(1) == "!":
+      position += 2
+      _ = try parseGroupBody()
+      return .empty
+    case "<", "'":
+      let closer: Unicode.Scalar = current == "<" ? ">" : "'"
+      position += 1
+      while let next = current, next != closer { position += 1 }
+      position += 1
+      return try parseGroupBody()
+    case "P" where peek(1) == "<":
+      while let next = current, next != ">" { position += 1 }
+      position += 1
+      return try parseGroupBody()
+    case "#":
+      _ = readUntilClosingParenthesis()
+      return .empty
+    case "C":
+      _ = readUntilClosingParenthesis()
+      return .empty
+    case "(":
+      throw Unsupported()
+    default:
+      return try parseOptionsOrCall()
+    }
+  }
+
+  /// `(?i)`, `(?-i:...)`, `(?^)` and the like, or a subroutine call such as `(?1)` or `(?&name)`.
+  private mutating func parseOptionsOrCall() throws(Unsupported) -> LiteralInfo {
+    var enabling = true
+    while let scalar = current {
+      switch scalar {
+      case "-":
+        enabling = false
+      case "^":
+        enabling = true
+      case ")":
+        position += 1
+        return .empty
+      case ":":
+        position += 1
+        return try parseGroupBody()
+      case "x":
+        if enabling { throw Unsupported() }
+      case "i":
+        if enabling { caseless = true }
+      case "R":
+        // Recursion into the whole pattern: it matches something, but what is not modelled.
+        _ = readUntilClosingParenthesis()
+        return .unknown
+      case "a"..."z", "A"..."Z":
+        break
+      default:
+        // A subroutine call or recursion: it matches something, but what is not modelled.
+        _ = readUntilClosingParenthesis()
+        return .unknown
+      }
+      position += 1
+    }
+    throw Unsupported()
+  }
+
+  private mutating func parseGroupBody() throws(Unsupported) -> LiteralInfo {
+    let info = try parseAlternation()
+    guard current == ")" else { throw Unsupported() }
+    position += 1
+    return info
+  }
+
+  /// Reads up to and including the next `)`; returns what was read before it.
+  private mutating func readUntilClosingParenthesis() -> String {
+    var text = ""
+    while let scalar = current {
+      position += 1
+      if scalar == ")" { break }
+      text.unicodeScalars.append(scalar)
+    }
+    return text
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Segments with the labels a person gave them, read from JSON lines:
+/// `{"text": "...", "labels": ["policy", "quote"]}` per line (other keys are ignored).
+public struct LabelledCorpus: Sendable {
+  /// One labelled segment.
+  public struct Example: Sendable, Hashable {
+    /// The segment's text.
+    public var text: String
+    /// The expected labels.
+    public var labels: Set<String>
+    /// Where the example is: file and line.
+    public var location: SourceLocation
+  }
+
+  /// The examples, in file order.
+  public var examples: [Example]
+
+  /// Creates a corpus from examples.
+  public init(examples: [Example]) {
+    self.examples = examples
+  }
+
+  /// Parses JSON-lines text; blank lines are skipped.
+  ///
+  /// - Parameters:
+  ///   - text: the JSON lines.
+  ///   - name: the file's name, for error positions.
+  /// - Throws: `CorpusError` at the first line that is not an object with a string `text` and an
+  ///   array of strings `labels`.
+  public init(parsing text: String, name: String) throws(CorpusError) {
+    examples = []
+    let decoder = JSONDecoder()
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
+      guard line.contains(where: { !$0.isWhitespace }) else { continue }
+      let location = SourceLocation(file: name, line: index + 1, column: 1)
+      guard let entry = try? decoder.decode(Entry.self, from: Data(line.utf8)) else {
+        throw CorpusError(
+          location: location,
+          message: "expected a JSON object with \"text\" (a string) and \"labels\" (strings)")
+      }
+      examples.append(Example(text: entry.text, labels: Set(entry.labels), location: location))
+    }
+  }
+
+  /// Reads and parses a corpus file.
+  ///
+  /// - Throws: `CorpusError` when the file cannot be read or a line is malformed.
+  public init(contentsOf path: String) throws(CorpusError) {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(validating: data, as: UTF8.self)
+    else {
+      throw CorpusError(
+        location: .wholeFile(path), message: "cannot read the file as UTF-8 text",
+        isUnreadable: true)
+    }
+    try self.init(parsing: text, name: path)
+  }
+
+  private struct Entry: Decodable {
+    var text: String
+    var labels: [String]
+  }
+}
+
+/// A labelled corpus that could not be read or does not fit the rule set.
+public struct CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Where the problem is.
+  public var location: SourceLocation
+  /// What is wrong.
+  public var message: String
+  /// Whether the file could not be read at all (rather than read and found wrong).
+  public var isUnreadable = false
+
+  /// `file:line:col: message`.
+  public var description: String { "\(location): \(message)" }
+}

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file, or standard input, read with plain `read(2)` calls.
+struct InputFile: ~Copyable {
+  let path: String
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+
+  /// Opens `path` for reading; `-` is standard input.
+  init(path: String) throws(InputError) {
+    self.path = path
+    if path == "-" {
+      descriptor = STDIN_FILENO
+      ownsDescriptor = false
+      return
+    }
+    let opened = open(path, O_RDONLY | O_CLOEXEC)
+    guard opened >= 0 else { throw InputError(path: path, code: errno) }
+    descriptor = opened
+    ownsDescriptor = true
+  }
+
+  deinit {
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  /// Reads up to `buffer.count` bytes; 0 at the end of the file.
+  func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(InputError) -> Int {
+    while true {
+      let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+      if count >= 0 { return count }
+      if errno != EINTR { throw InputError(path: path, code: errno) }
+    }
+  }
+}

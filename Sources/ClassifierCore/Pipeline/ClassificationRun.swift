@@ -1,0 +1,169 @@
+/// Reads documents, cuts them into segments, classifies each segment and writes the results:
+/// everything `classify` and `classify segment` do between parsing flags and exiting.
+///
+/// Documents are read with plain `read(2)` calls into one reused buffer; output is assembled in
+/// one reused buffer and written whenever it is large or before a read that may wait, so results
+/// stream while input still arrives.
+public struct ClassificationRun {
+  /// What to do with each document.
+  public struct Options: Sendable {
+    /// How to cut segments.
+    public var mode: SegmentationMode
+    /// How to write results.
+    public var format: OutputFormat
+    /// Whether to write evidence.
+    public var explain: Bool
+    /// Whether the text format uses colour.
+    public var color: Bool
+    /// The longest paragraph kept whole.
+    public var maximumSegmentBytes: Int
+
+    /// Creates options.
+    public init(
+      mode: SegmentationMode = .sentence, format: OutputFormat = .jsonl, explain: Bool = false,
+      color: Bool = false, maximumSegmentBytes: Int = 1 << 20
+    ) {
+      self.mode = mode
+      self.format = format
+      self.explain = explain
+      self.color = color
+      self.maximumSegmentBytes = maximumSegmentBytes
+    }
+  }
+
+  /// What happened in a run.
+  public struct Report: Sendable {
+    /// Documents read, including any that failed.
+    public var documents = 0
+    /// Segments written.
+    public var segments = 0
+    /// For each rule (indexed like `Classifier.rules`), searches stopped by a PCRE2 limit.
+    public var failedSearches: [Int] = []
+    /// Segments in which at least one search failed.
+    public var segmentsWithFailedSearches = 0
+    /// Paragraphs cut because they exceeded the segment size limit.
+    public var cutSegments = 0
+    /// Files that could not be opened or read.
+    public var inputErrors: [InputError] = []
+    /// Why output stopped early, if it did.
+    public var outputError: OutputError?
+  }
+
+  private let classifier: Classifier?
+  private let options: Options
+
+  /// Creates a run; with no classifier it only segments.
+  public init(classifier: Classifier?, options: Options) {
+    self.classifier = classifier
+    self.options = options
+  }
+
+  private enum Failure: Error {
+    case input(InputError)
+    case output(OutputError)
+  }
+
+  /// Processes `paths` in order (`-` is standard input) and writes to `output`.
+  ///
+  /// A file that cannot be opened or read is reported through `inputError` and the run goes on
+  /// with the next; text read before a read error is still segmented and written. The run stops
+  /// when output fails.
+  public func run(
+    paths: [String], output: OutputFile, inputError: (InputError) -> Void
+  ) -> Report {
+    var report = Report()
+    report.failedSearches = Array(repeating: 0, count: classifier?.rules.count ?? 0)
+    var state = State(
+      segmenter: StreamingSegmenter(
+        mode: options.mode, maximumSegmentBytes: options.maximumSegmentBytes),
+      workspace: classifier.map { ClassifierWorkspace(for: $0) },
+      formatter: SegmentFormatter(
+        format: options.format, classifier: classifier, explain: options.explain,
+        color: options.color))
+    for (index, path) in paths.enumerated() {
+      report.documents += 1
+      do throws(Failure) {
+        let file: InputFile
+        do {
+          file = try InputFile(path: path)
+        } catch {
+          throw .input(error)
+        }
+        try process(file, document: index + 1, state: &state, report: &report, output: output)
+      } catch {
+        switch error {
+        case .input(let failure):
+          report.inputErrors.append(failure)
+          inputError(failure)
+        case .output(let failure):
+          report.outputError = failure
+        }
+      }
+      if report.outputError != nil { break }
+    }
+    if report.outputError == nil {
+      do {
+        try output.write(&state.buffer)
+      } catch {
+        report.outputError = error
+      }
+    }
+    report.cutSegments = state.segmenter.cutCount
+    return report
+  }
+
+  private struct State: ~Copyable {
+    var segmenter: StreamingSegmenter
+    var workspace: ClassifierWorkspace?
+    let formatter: SegmentFormatter
+    var buffer = OutputBuffer()
+  }
+
+  private func process(
+    _ file: borrowing InputFile, document: Int, state: inout State, report: inout Report,
+    output: OutputFile
+  ) throws(Failure) {
+    state.segmenter.startDocument()
+    var index = 0
+    var readFailure: InputError?
+    while true {
+      while let segment = state.segmenter.nextSegment() {
+        if let classifier {
+          classifier.classify(segment.bytes, in: &state.workspace!)
+          let failed = state.workspace!.result.failedSearches
+          if !failed.isEmpty {
+            report.segmentsWithFailedSearches += 1
+            for search in failed { report.failedSearches[search.rule] += 1 }
+          }
+        }
+        state.formatter.append(
+          document: document, index: index, segment: segment,
+          classification: state.workspace?.result, to: &state.buffer)
+        index += 1
+        report.segments += 1
+        if state.buffer.bytes.count >= 64 << 10 { try write(&state.buffer, to: output) }
+      }
+      if state.segmenter.isFinished { break }
+      if let readFailure { throw .input(readFailure) }
+      // Write what is ready before a read that may wait for more input.
+      if !state.buffer.bytes.isEmpty { try write(&state.buffer, to: output) }
+      let space = state.segmenter.reserveInput()
+      do {
+        state.segmenter.commitInput(try file.read(into: space))
+      } catch {
+        // Keep what was read: end the document here and write its segments first.
+        readFailure = error
+        state.segmenter.commitInput(0)
+      }
+    }
+    if let readFailure { throw .input(readFailure) }
+  }
+
+  private func write(_ buffer: inout OutputBuffer, to output: OutputFile) throws(Failure) {
+    do {
+      try output.write(&buffer)
+    } catch {
+      throw .output(error)
+    }
+  }
+}

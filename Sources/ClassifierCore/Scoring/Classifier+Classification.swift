@@ -1,0 +1,131 @@
+extension Classifier {
+  /// Scores and labels one segment; the outcome is left in `workspace.result`.
+  ///
+  /// One pass of the literal automaton finds every keyword and every literal that some pattern
+  /// requires; then only the patterns whose literals were seen (and those with none) run.
+  ///
+  /// - Parameters:
+  ///   - segment: the segment's UTF-8 bytes; invalid UTF-8 is matched safely and never matches.
+  ///   - workspace: this thread's workspace, made for this classifier.
+  /// - Complexity: O(n) for the scan plus the searches of the patterns that run.
+  public func classify(
+    _ segment: UnsafeBufferPointer<UInt8>, in workspace: inout ClassifierWorkspace
+  ) {
+    precondition(
+      workspace.termSeen.count == compiled.terms.count
+        && workspace.patternQueued.count == compiled.patterns.count,
+      "the workspace was made for another classifier")
+    workspace.beginSegment()
+    let generation = workspace.generation
+    compiled.automaton.scan(segment) { value, end in
+      if value < 0 {
+        let pattern = Int(~value)
+        if workspace.patternQueued[pattern] != generation {
+          workspace.patternQueued[pattern] = generation
+          workspace.queuedPatterns.append(pattern)
+        }
+      } else {
+        recordKeyword(spelling: Int(value), end: end, in: segment, workspace: &workspace)
+      }
+    }
+    for list in workspace.touchedLists {
+      let rules = compiled.keywordLists[list]
+      workspace.result.scores[rules.category] += min(workspace.listSums[list], rules.max)
+    }
+    for pattern in compiled.unfilteredPatterns where workspace.patternQueued[pattern] != generation
+    {
+      workspace.queuedPatterns.append(pattern)
+    }
+    Self.sortSmall(&workspace.queuedPatterns)
+    for index in workspace.queuedPatterns {
+      let pattern = compiled.patterns[index]
+      switch pattern.program.firstMatch(in: segment, scratch: workspace.scratch) {
+      case .match(let range):
+        workspace.result.scores[pattern.category] += pattern.weight
+        workspace.result.evidence.append(
+          Evidence(rule: pattern.rule, term: nil, weight: pattern.weight, range: range))
+      case .noMatch:
+        break
+      case .failed(let failure):
+        workspace.result.failedSearches.append(FailedSearch(rule: pattern.rule, failure: failure))
+      }
+    }
+    for category in compiled.thresholds.indices {
+      workspace.result.isLabelled[category] =
+        workspace.result.scores[category] >= compiled.thresholds[category]
+    }
+  }
+
+  /// Classifies one segment given as a string (a convenience that allocates; the stream path
+  /// reuses a workspace instead).
+  public func classify(_ text: String) -> SegmentClassification {
+    var workspace = ClassifierWorkspace(for: self)
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      classify(UnsafeBufferPointer(buffer), in: &workspace)
+    }
+    return workspace.result
+  }
+
+  /// Checks a keyword spelling found ending at `end` for whole-word boundaries and records the
+  /// term once per segment.
+  @inline(__always)
+  private func recordKeyword(
+    spelling: Int, end: Int, in segment: UnsafeBufferPointer<UInt8>,
+    workspace: inout ClassifierWorkspace
+  ) {
+    let found = compiled.spellings[spelling]
+    let termIndex = found.term
+    guard workspace.termSeen[termIndex] != workspace.generation else { return }
+    let term = compiled.terms[termIndex]
+    let start = Self.start(ofSymbols: found.symbolCount, endingAt: end, in: segment)
+    if term.checksStart && WordBoundary.isWordCharacter(before: start, in: segment) { return }
+    var matchEnd = end
+    if term.isStem {
+      matchEnd = WordBoundary.endOfWord(from: end, in: segment)
+    } else if term.checksEnd && WordBoundary.isWordCharacter(at: end, in: segment) {
+      return
+    }
+    workspace.termSeen[termIndex] = workspace.generation
+    if workspace.listTouched[term.list] != workspace.generation {
+      workspace.listTouched[term.list] = workspace.generation
+      workspace.listSums[term.list] = 0
+      workspace.touchedLists.append(term.list)
+    }
+    workspace.listSums[term.list] += term.weight
+    workspace.result.evidence.append(
+      Evidence(
+        rule: compiled.keywordLists[term.list].rule, term: term.index, weight: term.weight,
+        range: start..<matchEnd))
+  }
+
+  /// Where a folded literal of `count` symbols that ends at `end` starts in the text, where one
+  /// symbol may stand for a run of whitespace.
+  @inline(__always)
+  private static func start(
+    ofSymbols count: Int, endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    var index = end
+    for _ in 0..<count where index > 0 {
+      index -= 1
+      if LiteralAutomaton.isWhitespace(bytes[index]) {
+        while index > 0 && LiteralAutomaton.isWhitespace(bytes[index - 1]) { index -= 1 }
+      }
+    }
+    return index
+  }
+
+  /// Insertion sort: the queue is short, and the standard sort may allocate.
+  private static func sortSmall(_ values: inout [Int]) {
+    guard values.count > 1 else { return }
+    for index in 1..<values.count {
+      let value = values[index]
+      var slot = index
+      while slot > 0 && values[slot - 1] > value {
+        values[slot] = values[slot - 1]
+        slot -= 1
+      }
+      values[slot] = value
+    }
+  }
+}

@@ -1,0 +1,222 @@
+/// Splits a paragraph into sentences, working on its UTF-8 bytes.
+///
+/// A sentence ends at `.`, `!`, `?` or an ellipsis, together with any closing quotes and
+/// brackets after it, when whitespace and then something other than a lowercase letter follow.
+/// It does not end inside a quotation, after a title (`Mr.`, `Dr.`, `St.`), after `No.` or `p.`
+/// before a number, after a list marker that opens a line (`1.`), or after an initial
+/// (`J. K. Smith`), a dotted acronym (`U.S.`) or an abbreviation that may end a sentence
+/// (`Co.`, `etc.`) unless a typical sentence opener follows. Decimals, amounts, e-mail
+/// addresses and URLs never split because no whitespace follows their periods. A line that
+/// starts with a list marker (`1.`, `1)`, `a.`, `-`, `•`) starts a new sentence.
+struct SentenceSplitter {
+  private var quotes = QuoteRegions()
+
+  /// Appends to `starts` the offsets in `text` where a new sentence begins (never 0), in order.
+  mutating func split(_ text: UnsafeBufferPointer<UInt8>, into starts: inout [Int]) {
+    quotes.find(in: text)
+    let count = text.count
+    var index = 0
+    while index < count {
+      let byte = text[index]
+      if byte == UInt8(ascii: "\n") {
+        let next = skipBlanks(from: index + 1, in: text)
+        if next < count, isListMarker(at: next, in: text),
+          !quotes.contains(index + 1)
+        {
+          starts.append(next)
+        }
+        index += 1
+        continue
+      }
+      guard let afterTerminator = terminatorRun(at: index, in: text) else {
+        index += 1
+        continue
+      }
+      let end = skipClosers(from: afterTerminator, in: text)
+      guard end < count, TextBytes.isSpace(text[end]) else {
+        index = max(end, index + 1)
+        continue
+      }
+      let next = skipSpaces(from: end, in: text)
+      guard next < count else { return }
+      if !quotes.contains(end) && startsSentence(at: next, in: text)
+        && !abbreviationContinues(periodAt: index, runEnd: afterTerminator, next: next, in: text)
+      {
+        starts.append(next)
+      }
+      index = next
+    }
+  }
+
+  /// When a sentence terminator run starts at `index` (`.`, `!`, `?`, `…`, repeated or mixed),
+  /// the offset just past it.
+  private func terminatorRun(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+    var cursor = index
+    while cursor < text.count {
+      let byte = text[cursor]
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+        cursor += 1
+      } else if TextBytes.isPunctuation(TextBytes.ellipsis, at: cursor, in: text) {
+        cursor += 3
+      } else {
+        break
+      }
+    }
+    return cursor > index ? cursor : nil
+  }
+
+  /// Skips closing quotes and brackets that belong to the sentence just ended.
+  private func skipClosers(from index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    var cursor = index
+    while cursor < text.count {
+      switch text[cursor] {
+      case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"):
+        cursor += 1
+      case 0xE2
+      where TextBytes.isPunctuation(TextBytes.rightDoubleQuote, at: cursor, in: text)
+        || TextBytes.isPunctuation(TextBytes.rightSingleQuote, at: cursor, in: text):
+        cursor += 3
+      case 0xC2 where cursor + 1 < text.count && text[cursor + 1] == 0xBB:
+        cursor += 2
+      default:
+        return cursor
+      }
+    }
+    return cursor
+  }
+
+  /// Whether the text at `index` can open a sentence: anything but a lowercase letter.
+  private func startsSentence(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let byte = text[index]
+    if byte < 0x80 { return !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
+    guard let (scalar, _) = WordBoundary.decode(at: index, in: text) else { return true }
+    return !scalar.properties.isLowercase
+  }
+
+  /// Whether a single period at `period` belongs to an abbreviation, initial, acronym or list
+  /// marker, so that the sentence goes on.
+  private func abbreviationContinues(
+    periodAt period: Int, runEnd: Int, next: Int, in text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard text[period] == UInt8(ascii: "."), runEnd == period + 1 else { return false }
+    var wordStart = period
+    while wordStart > 0 {
+      let byte = text[wordStart - 1]
+      guard TextBytes.isLetter(byte) || TextBytes.isDigit(byte) || byte == UInt8(ascii: ".") else {
+        break
+      }
+      wordStart -= 1
+    }
+    guard wordStart < period else { return false }
+    let word = UnsafeBufferPointer(rebasing: text[wordStart..<period])
+    if opensLine(at: wordStart, in: text) && isMarkerWord(word) { return true }
+    let packed = PackedWord(word)
+    if let packed, Abbreviations.titles.contains(packed) { return true }
+    if let packed, Abbreviations.beforeNumbers.contains(packed), TextBytes.isDigit(text[next]) {
+      return true
+    }
+    let isInitial = word.count == 1 && word[0] >= UInt8(ascii: "A") && word[0] <= UInt8(ascii: "Z")
+    let isAmbiguous = packed.map { Abbreviations.ambiguous.contains($0) } ?? false
+    if isInitial || isAmbiguous || isDottedAcronym(word) {
+      return !opensSentenceClearly(at: next, in: text)
+    }
+    return false
+  }
+
+  /// `U.S`, `e.g`, `a.m`: letter groups of one to three separated by periods.
+  private func isDottedAcronym(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    var parts = 1
+    var partLength = 0
+    for byte in word {
+      if byte == UInt8(ascii: ".") {
+        guard partLength > 0 else { return false }
+        parts += 1
+        partLength = 0
+      } else {
+        guard TextBytes.isLetter(byte), partLength < 3 else { return false }
+        partLength += 1
+      }
+    }
+    return parts >= 2 && partLength > 0
+  }
+
+  /// A list marker's word: up to three digits or one letter.
+  private func isMarkerWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    (word.count <= 3 && word.allSatisfy(TextBytes.isDigit))
+      || (word.count == 1 && TextBytes.isLetter(word[0]))
+  }
+
+  /// After an ambiguous period: a digit, an opening quote or bracket, or a typical opening word.
+  private func opensSentenceClearly(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let byte = text[index]
+    if TextBytes.isDigit(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(") {
+      return true
+    }
+    if TextBytes.isPunctuation(TextBytes.leftDoubleQuote, at: index, in: text)
+      || TextBytes.isPunctuation(TextBytes.leftSingleQuote, at: index, in: text)
+    {
+      return true
+    }
+    var end = index
+    while end < text.count, TextBytes.isLetter(text[end]) || text[end] == UInt8(ascii: "'") {
+      end += 1
+    }
+    guard let word = PackedWord(UnsafeBufferPointer(rebasing: text[index..<end])) else {
+      return false
+    }
+    return Abbreviations.sentenceOpeners.contains(word)
+  }
+
+  /// Whether only blanks stand between the start of the line and `index`.
+  private func opensLine(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var cursor = index
+    while cursor > 0 {
+      let byte = text[cursor - 1]
+      if byte == UInt8(ascii: "\n") { return true }
+      guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else { return false }
+      cursor -= 1
+    }
+    return true
+  }
+
+  /// A list marker followed by a blank: `-`, `*`, `•`, `–`, `—`, `1.`, `1)`, `a.`, `a)`, `(1)`.
+  private func isListMarker(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func blank(_ offset: Int) -> Bool {
+      offset < text.count
+        && (text[offset] == UInt8(ascii: " ") || text[offset] == UInt8(ascii: "\t"))
+    }
+    let byte = text[index]
+    if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") { return blank(index + 1) }
+    for mark in [TextBytes.bullet, TextBytes.enDash, TextBytes.emDash]
+    where TextBytes.isPunctuation(mark, at: index, in: text) {
+      return blank(index + 3)
+    }
+    var cursor = index
+    if byte == UInt8(ascii: "(") { cursor += 1 }
+    let wordStart = cursor
+    while cursor < text.count, TextBytes.isDigit(text[cursor]), cursor - wordStart < 3 {
+      cursor += 1
+    }
+    if cursor == wordStart, cursor < text.count, TextBytes.isLetter(text[cursor]) { cursor += 1 }
+    guard cursor > wordStart, cursor < text.count else { return false }
+    let closer = text[cursor]
+    if byte == UInt8(ascii: "(") { return closer == UInt8(ascii: ")") && blank(cursor + 1) }
+    return (closer == UInt8(ascii: ".") || closer == UInt8(ascii: ")")) && blank(cursor + 1)
+  }
+
+  private func skipSpaces(from index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    var cursor = index
+    while cursor < text.count && TextBytes.isSpace(text[cursor]) { cursor += 1 }
+    return cursor
+  }
+
+  private func skipBlanks(from index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    var cursor = index
+    while cursor < text.count,
+      text[cursor] == UInt8(ascii: " ") || text[cursor] == UInt8(ascii: "\t")
+    {
+      cursor += 1
+    }
+    return cursor
+  }
+}

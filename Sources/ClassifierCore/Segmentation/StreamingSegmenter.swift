@@ -1,0 +1,280 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Cuts a document that arrives in pieces into segments, holding no more of it than the paragraph
+/// being segmented.
+///
+/// Feed it with `reserveInput(_:)` and `commitInput(_:)` (a commit of 0 bytes ends the document)
+/// and take segments with `nextSegment()` until it returns `nil`; then feed more, or stop when
+/// `isFinished`. Segments are byte ranges into one reused buffer: a segment's bytes stay valid
+/// until the next call that feeds input.
+///
+/// Every byte of the document belongs to exactly one segment or is ASCII whitespace between
+/// segments. A paragraph longer than `maximumSegmentBytes` is cut at its last whitespace before
+/// the limit (or at a character boundary when it has none), and `cutCount` counts such cuts.
+public struct StreamingSegmenter: ~Copyable {
+  /// A segment: its offset in the document and its bytes (valid until input is fed again).
+  public struct Segment {
+    /// The byte offset of the segment's first byte in the document.
+    public var start: Int
+    /// The segment's bytes.
+    public var bytes: UnsafeBufferPointer<UInt8>
+    /// The byte offset just past the segment in the document.
+    public var end: Int { start + bytes.count }
+  }
+
+  /// How paragraphs are delimited in the current document.
+  private enum ParagraphStyle {
+    case undecided
+    case blankLines
+    case lines
+  }
+
+  /// The mode segments are cut in.
+  public let mode: SegmentationMode
+  /// The longest paragraph (or, with `.none`, document piece) kept whole.
+  public let maximumSegmentBytes: Int
+  /// How far into a document to look for a blank line before taking each line as a paragraph.
+  private let styleLookahead: Int
+
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// The document offset of `storage[0]`.
+  private var storageOffset = 0
+  private var dataEnd = 0
+  private var unitStart = 0
+  private var scanFrom = 0
+  private var inputEnded = false
+  private var style = ParagraphStyle.undecided
+  private var splitter = SentenceSplitter()
+  /// The paragraph being handed out, its document offset, and where its segments start.
+  private var unit: Range<Int> = 0..<0
+  private var unitOffset = 0
+  private var pieceStarts: [Int] = []
+  private var nextPiece = 0
+
+  /// Paragraphs cut because they exceeded `maximumSegmentBytes`, across all documents.
+  public private(set) var cutCount = 0
+
+  /// Creates a segmenter.
+  ///
+  /// - Parameters:
+  ///   - mode: how to cut segments.
+  ///   - maximumSegmentBytes: the longest paragraph kept whole (at least 1 KiB).
+  public init(mode: SegmentationMode, maximumSegmentBytes: Int = 1 << 20) {
+    precondition(maximumSegmentBytes >= 1024, "the segment limit must be at least 1 KiB")
+    self.mode = mode
+    self.maximumSegmentBytes = maximumSegmentBytes
+    styleLookahead = min(64 << 10, maximumSegmentBytes)
+    capacity = 256 << 10
+    storage = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    storage.deallocate()
+  }
+
+  /// Whether the current document has ended and every segment has been taken.
+  public var isFinished: Bool {
+    inputEnded && unitStart >= dataEnd && nextPiece >= pieceStarts.count
+  }
+
+  /// Forgets the current document and starts a new one at offset 0.
+  public mutating func startDocument() {
+    storageOffset = 0
+    dataEnd = 0
+    unitStart = 0
+    scanFrom = 0
+    inputEnded = false
+    style = .undecided
+    unit = 0..<0
+    pieceStarts.removeAll(keepingCapacity: true)
+    nextPiece = 0
+  }
+
+  /// Space to read at least `minimum` more bytes into; invalidates segments handed out before.
+  public mutating func reserveInput(_ minimum: Int = 64 << 10) -> UnsafeMutableBufferPointer<UInt8>
+  {
+    if unitStart > 0 {
+      let kept = dataEnd - unitStart
+      storage.update(from: storage + unitStart, count: kept)
+      storageOffset += unitStart
+      dataEnd = kept
+      scanFrom -= unitStart
+      unitStart = 0
+    }
+    if capacity - dataEnd < minimum {
+      let newCapacity = max(capacity * 2, dataEnd + minimum)
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+      grown.update(from: storage, count: dataEnd)
+      storage.deallocate()
+      storage = grown
+      capacity = newCapacity
+    }
+    return UnsafeMutableBufferPointer(start: storage + dataEnd, count: capacity - dataEnd)
+  }
+
+  /// Records that `count` bytes were written at the start of the last reserved space; 0 means the
+  /// document has ended.
+  public mutating func commitInput(_ count: Int) {
+    precondition(count >= 0 && dataEnd + count <= capacity, "committed more than was reserved")
+    if count == 0 { inputEnded = true }
+    dataEnd += count
+  }
+
+  /// The next segment, or `nil` when more input is needed or the document is finished.
+  public mutating func nextSegment() -> Segment? {
+    while true {
+      while nextPiece < pieceStarts.count {
+        let start = pieceStarts[nextPiece]
+        let end = nextPiece + 1 < pieceStarts.count ? pieceStarts[nextPiece + 1] : unit.upperBound
+        nextPiece += 1
+        if let trimmed = trim(start..<end) {
+          return Segment(
+            start: unitOffset + trimmed.lowerBound - unit.lowerBound,
+            bytes: UnsafeBufferPointer(start: storage + trimmed.lowerBound, count: trimmed.count))
+        }
+      }
+      guard let next = nextUnit() else { return nil }
+      prepare(next)
+    }
+  }
+
+  /// Cuts the unit into pieces: sentences, or the whole unit.
+  private mutating func prepare(_ next: Range<Int>) {
+    unit = next
+    unitOffset = storageOffset + next.lowerBound
+    pieceStarts.removeAll(keepingCapacity: true)
+    pieceStarts.append(next.lowerBound)
+    nextPiece = 0
+    guard mode == .sentence else { return }
+    let text = UnsafeBufferPointer(start: storage + next.lowerBound, count: next.count)
+    let first = pieceStarts.count
+    splitter.split(text, into: &pieceStarts)
+    for index in first..<pieceStarts.count { pieceStarts[index] += next.lowerBound }
+  }
+
+  private func trim(_ range: Range<Int>) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper && TextBytes.isSpace(storage[lower]) { lower += 1 }
+    while upper > lower && TextBytes.isSpace(storage[upper - 1]) { upper -= 1 }
+    return lower < upper ? lower..<upper : nil
+  }
+
+  /// The next whole unit (line, paragraph or document) in the buffer, if one is complete.
+  private mutating func nextUnit() -> Range<Int>? {
+    if let end = findUnitEnd() ?? endOfInputUnit() ?? cutUnit() {
+      let next = unitStart..<end
+      unitStart = end
+      scanFrom = end
+      return next
+    }
+    return nil
+  }
+
+  private func endOfInputUnit() -> Int? {
+    inputEnded && unitStart < dataEnd ? dataEnd : nil
+  }
+
+  /// Cuts an over-long unit at its last whitespace before the limit, or else at a character
+  /// boundary.
+  private mutating func cutUnit() -> Int? {
+    guard dataEnd - unitStart >= maximumSegmentBytes else { return nil }
+    let limit = unitStart + maximumSegmentBytes
+    var cut = limit
+    while cut > unitStart + maximumSegmentBytes / 2 && !TextBytes.isSpace(storage[cut - 1]) {
+      cut -= 1
+    }
+    if !TextBytes.isSpace(storage[cut - 1]) {
+      // No whitespace near the limit: cut at the limit, moved back to the start of a character
+      // that the limit would split.
+      cut = limit
+      var lead = cut - 1
+      while lead > cut - 4 && lead > unitStart && storage[lead] & 0xC0 == 0x80 { lead -= 1 }
+      if lead > unitStart && UTF8Validation.expectedLength(storage[lead]) > cut - lead {
+        cut = lead
+      }
+    }
+    cutCount += 1
+    return cut
+  }
+
+  private mutating func findUnitEnd() -> Int? {
+    switch mode {
+    case .none:
+      return nil
+    case .line:
+      return lineEnd()
+    case .sentence, .paragraph:
+      if style == .undecided { decideStyle() }
+      switch style {
+      case .undecided: return nil
+      case .lines: return lineEnd()
+      case .blankLines: return blankLineEnd()
+      }
+    }
+  }
+
+  private mutating func lineEnd() -> Int? {
+    guard scanFrom < dataEnd,
+      let newline = memchr(storage + scanFrom, 0x0A, dataEnd - scanFrom)
+    else {
+      scanFrom = max(scanFrom, dataEnd)
+      return nil
+    }
+    return storage.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+  }
+
+  /// The end of the paragraph that starts at `unitStart`: just past the blank line that follows
+  /// it. A blank line is a newline, blanks, and another newline.
+  private mutating func blankLineEnd() -> Int? {
+    while scanFrom < dataEnd {
+      guard let newline = memchr(storage + scanFrom, 0x0A, dataEnd - scanFrom) else {
+        scanFrom = dataEnd
+        return nil
+      }
+      let first = storage.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+      var cursor = first + 1
+      while cursor < dataEnd, storage[cursor] != 0x0A, TextBytes.isSpace(storage[cursor]) {
+        cursor += 1
+      }
+      if cursor >= dataEnd {
+        // The rest may be the start of a blank line: wait for more, unless there is no more.
+        scanFrom = first
+        return inputEnded ? dataEnd : nil
+      }
+      if storage[cursor] == 0x0A { return cursor + 1 }
+      scanFrom = cursor
+    }
+    return nil
+  }
+
+  /// Decides how the document delimits paragraphs: by blank lines when one separates two pieces of
+  /// text within the look-ahead, otherwise by lines.
+  private mutating func decideStyle() {
+    var cursor = unitStart
+    var sawText = false
+    var newlines = 0
+    while cursor < dataEnd {
+      let byte = storage[cursor]
+      if byte == 0x0A {
+        newlines += 1
+      } else if !TextBytes.isSpace(byte) {
+        if sawText && newlines >= 2 {
+          style = .blankLines
+          return
+        }
+        sawText = true
+        newlines = 0
+      }
+      cursor += 1
+    }
+    if inputEnded || dataEnd - unitStart >= styleLookahead { style = .lines }
+  }
+}
