@@ -99,6 +99,12 @@ struct CompiledRules: Sendable {
         }
       }
     }
+    // Under caseless matching U+212A KELVIN SIGN matches `k` and U+017F LONG S matches `s`, which
+    // the automaton's ASCII folding does not see; a segment containing either runs every pattern.
+    let everyPattern = ~Int32(compiled.patterns.count)
+    for character in ["\u{212A}", "\u{17F}"] {
+      literals.append(.init(bytes: Array(character.utf8), value: everyPattern))
+    }
     compiled.automaton = LiteralAutomaton(literals: literals)
     return (compiled, diagnostics)
   }

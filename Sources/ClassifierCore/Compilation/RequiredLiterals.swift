@@ -7,9 +7,10 @@
 /// left it returns `nil`: the pattern runs on every segment. Literals are folded as the
 /// automaton folds text (ASCII lower case, runs of whitespace as one space).
 ///
-/// Under caseless UCP matching `k` also matches U+212A KELVIN SIGN and `s` matches U+017F LONG S,
-/// which the automaton's ASCII folding would miss; so in caseless patterns those two letters are
-/// never part of a required literal.
+/// Non-ASCII characters join a literal only when case cannot change them (punctuation such as
+/// curly quotes) or the pattern is case-sensitive there. Under caseless matching two non-ASCII
+/// characters match ASCII letters (U+212A KELVIN SIGN, U+017F LONG S); `CompiledRules` has the
+/// automaton run every pattern on a segment containing either.
 enum RequiredLiterals {
   /// The literals, or `nil` when the pattern must be tried on every segment.
   static func of(pattern: String, isCaseSensitive: Bool) -> [[UInt8]]? {
@@ -35,7 +36,7 @@ private struct LiteralInfo {
   static let empty = LiteralInfo(exact: [[]], any: nil)
 
   /// At most this many strings are tracked in a set; past it the set is dropped.
-  static let maximumSetSize = 64
+  static let maximumSetSize = 256
 
   /// A set usable as a requirement: at least one string, none of them empty.
   var requirement: Set<[UInt8]>? {
@@ -214,8 +215,7 @@ private struct PatternScanner {
     case "^", "$":
       return .empty
     case "[":
-      skipClass()
-      return .unknown
+      return parseClass()
     case "(":
       return try parseGroup()
     default:
@@ -224,11 +224,15 @@ private struct PatternScanner {
   }
 
   private func literal(_ scalar: Unicode.Scalar) -> LiteralInfo {
-    guard scalar.isASCII else { return .unknown }
+    guard scalar.isASCII else {
+      let properties = scalar.properties
+      let isCaseless = !properties.changesWhenCaseMapped && !properties.changesWhenCaseFolded
+      guard isCaseless || !caseless else { return .unknown }
+      return LiteralInfo(exact: [Array(String(scalar).utf8)], any: nil)
+    }
     var byte = UInt8(scalar.value)
     if LiteralAutomaton.isWhitespace(byte) { byte = 0x20 }
     if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-    if caseless && (byte == UInt8(ascii: "k") || byte == UInt8(ascii: "s")) { return .unknown }
     return LiteralInfo(exact: [[byte]], any: nil)
   }
 
@@ -287,26 +291,44 @@ private struct PatternScanner {
     }
   }
 
-  /// Skips a character class, from after its `[` to after its `]`.
-  private mutating func skipClass() {
-    if current == "^" { position += 1 }
-    if current == "]" { position += 1 }
+  /// Reads a character class, from after its `[` to after its `]`. A short class of plain
+  /// characters (`[“"]`, `[Ss]`) is a set of one-character literals; any other class (ranges,
+  /// negation, escapes, POSIX names) is unknown.
+  private mutating func parseClass() -> LiteralInfo {
+    var members: Set<[UInt8]> = []
+    var isPlain = true
+    if current == "^" {
+      isPlain = false
+      position += 1
+    }
+    var first = true
     while let scalar = current {
       position += 1
       switch scalar {
+      case "]" where !first:
+        guard isPlain, !members.isEmpty, members.count <= 8 else { return .unknown }
+        return LiteralInfo(exact: members, any: nil)
       case "\\":
+        isPlain = false
         position += 1
       case "[" where current == ":" || current == "." || current == "=":
+        isPlain = false
         let kind = current!
         position += 1
         while let next = current, !(next == kind && peek(1) == "]") { position += 1 }
         position += 2
-      case "]":
-        return
+      case "-" where !first && current != "]":
+        isPlain = false
       default:
-        break
+        if let exact = literal(scalar).exact {
+          members.formUnion(exact)
+        } else {
+          isPlain = false
+        }
       }
+      first = false
     }
+    return .unknown
   }
 
   private mutating func parseGroup() throws(Unsupported) -> LiteralInfo {

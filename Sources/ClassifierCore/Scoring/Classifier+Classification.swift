@@ -16,13 +16,13 @@ extension Classifier {
         && workspace.patternQueued.count == compiled.patterns.count,
       "the workspace was made for another classifier")
     workspace.beginSegment()
-    let generation = workspace.generation
     compiled.automaton.scan(segment) { value, end in
       if value < 0 {
         let pattern = Int(~value)
-        if workspace.patternQueued[pattern] != generation {
-          workspace.patternQueued[pattern] = generation
-          workspace.queuedPatterns.append(pattern)
+        if pattern == compiled.patterns.count {
+          for index in compiled.patterns.indices { queue(index, in: &workspace) }
+        } else {
+          queue(pattern, in: &workspace)
         }
       } else {
         recordKeyword(spelling: Int(value), end: end, in: segment, workspace: &workspace)
@@ -32,10 +32,7 @@ extension Classifier {
       let rules = compiled.keywordLists[list]
       workspace.result.scores[rules.category] += min(workspace.listSums[list], rules.max)
     }
-    for pattern in compiled.unfilteredPatterns where workspace.patternQueued[pattern] != generation
-    {
-      workspace.queuedPatterns.append(pattern)
-    }
+    for pattern in compiled.unfilteredPatterns { queue(pattern, in: &workspace) }
     Self.sortSmall(&workspace.queuedPatterns)
     for index in workspace.queuedPatterns {
       let pattern = compiled.patterns[index]
@@ -65,6 +62,15 @@ extension Classifier {
       classify(UnsafeBufferPointer(buffer), in: &workspace)
     }
     return workspace.result
+  }
+
+  /// Queues a pattern to run on the segment, once.
+  @inline(__always)
+  private func queue(_ pattern: Int, in workspace: inout ClassifierWorkspace) {
+    if workspace.patternQueued[pattern] != workspace.generation {
+      workspace.patternQueued[pattern] = workspace.generation
+      workspace.queuedPatterns.append(pattern)
+    }
   }
 
   /// Checks a keyword spelling found ending at `end` for whole-word boundaries and records the
