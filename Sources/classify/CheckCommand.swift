@@ -20,25 +20,32 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let classifier = try ruleOptions.loadClassifier()
     let summary = classifier.summary
-    print("\(ruleOptions.sourceDescription): ok")
-    print(
-      "\(summary.categories) categories, \(summary.patterns + summary.keywordLists) rules (\(summary.patterns) patterns, \(summary.keywordLists) keyword lists), \(summary.keywords) keywords"
-    )
+    let rules = summary.patterns + summary.keywordLists
+    var lines = [
+      "\(ruleOptions.sourceDescription): ok",
+      "\(Diagnostics.count(summary.categories, "category", "categories")), "
+        + "\(Diagnostics.count(rules, "rule")) (\(Diagnostics.count(summary.patterns, "pattern")), "
+        + "\(Diagnostics.count(summary.keywordLists, "keyword list"))), "
+        + Diagnostics.count(summary.keywords, "keyword"),
+    ]
     let width = classifier.categories.map(\.name.count).max() ?? 0
     for (index, category) in classifier.categories.enumerated() {
-      let rules = classifier.rules.filter { $0.category == index }
-      let lists = rules.filter { !$0.terms.isEmpty }
+      let categoryRules = classifier.rules.filter { $0.category == index }
+      let lists = categoryRules.filter { !$0.terms.isEmpty }
       let keywords = lists.map(\.terms.count).reduce(0, +)
       let name = category.name.padding(toLength: width, withPad: " ", startingAt: 0)
-      print(
-        "  \(name)  threshold \(category.threshold)  \(rules.count - lists.count) patterns  \(lists.count) keyword lists  \(keywords) keywords"
+      lines.append(
+        "  \(name)  threshold \(category.threshold)  "
+          + "\(Diagnostics.count(categoryRules.count - lists.count, "pattern"))  "
+          + "\(Diagnostics.count(lists.count, "keyword list"))  \(Diagnostics.count(keywords, "keyword"))"
       )
     }
     let unfiltered = classifier.unfilteredRuleNames
     if !unfiltered.isEmpty {
-      print(
-        "\(unfiltered.count) pattern\(unfiltered.count == 1 ? "" : "s") with no required literal, tried on every segment: \(unfiltered.joined(separator: ", "))"
-      )
+      lines.append(
+        "\(Diagnostics.count(unfiltered.count, "pattern")) with no literal to look for first, "
+          + "tried on every segment (slower): \(unfiltered.joined(separator: ", "))")
     }
+    try Diagnostics.output(lines)
   }
 }

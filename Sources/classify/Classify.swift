@@ -12,10 +12,17 @@ struct Classify: ParsableCommand {
     commandName: "classify",
     abstract: "Label each sentence of news text as statistic, quote, policy and/or enforcement.",
     discussion: """
-      Reads text from files or standard input, cuts it into segments (sentences by default) and
-      writes one JSON line per segment with its labels, scores and, with --explain, the rules
-      that fired. Rules are YAML files: --rules DIR, else $CLASSIFY_RULES, else the stock rules
-      built into classify.
+      Reads text from files or standard input, cuts it into segments (sentences by default) \
+      and writes one JSON line per segment with its labels, scores and, with --explain, the \
+      rules that fired. Rules are YAML files: --rules DIR, else $CLASSIFY_RULES, else the \
+      stock rules built into classify.
+
+      Examples:
+        classify < article.txt
+        classify --explain --format text article.txt
+        classify check --rules my-rules/
+        classify segment --segment paragraph article.txt
+        classify eval Corpus/dev.jsonl
 
       Exit status: 0 ok, 1 a file could not be read or output failed, 2 a usage or rules error.
       """,

@@ -7,8 +7,8 @@ struct EvalCommand: ParsableCommand {
     commandName: "eval",
     abstract: "Measure precision, recall and F1 per category on labelled segments.",
     discussion: """
-      Each input line is {"text":"...","labels":["policy","quote"]}; each text is classified as
-      one segment. Figures are percentages.
+      Each input line is {"text":"...","labels":["policy","quote"]}; each text is classified \
+      as one segment. Figures are percentages.
 
       Examples:
         classify eval Corpus/dev.jsonl
@@ -31,18 +31,20 @@ struct EvalCommand: ParsableCommand {
       for file in files { examples += try LabelledCorpus(contentsOf: file).examples }
       let evaluation = try Evaluation(
         classifier: classifier, corpus: LabelledCorpus(examples: examples))
+      var lines: [String] = []
       if mistakes {
         for mistake in evaluation.mistakes {
           let expected = mistake.example.labels.sorted().joined(separator: ",")
           let predicted = mistake.predicted.sorted().joined(separator: ",")
-          print(
-            "\(mistake.example.location): expected [\(expected)] got [\(predicted)]: \(mistake.example.text)"
-          )
+          lines.append(
+            "\(mistake.example.location): expected [\(expected)] got [\(predicted)]: "
+              + mistake.example.text)
         }
-        print()
+        lines.append("")
       }
-      print(evaluation.table)
-    } catch {
+      lines.append(evaluation.table)
+      try Diagnostics.output(lines)
+    } catch let error as CorpusError {
       Diagnostics.write(error.description)
       throw ExitCode(error.isUnreadable ? ExitStatus.ioError : ExitStatus.usage)
     }

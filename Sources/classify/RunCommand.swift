@@ -17,9 +17,9 @@ struct RunCommand: ParsableCommand {
         classify --segment paragraph --format tsv *.txt
         classify --rules my-rules/ - < article.txt
 
-      JSON lines (default): {"doc":1,"seg":0,"start":0,"end":57,"text":"...",
-      "labels":["enforcement"],"scores":{"enforcement":4.5,"policy":0,...}}; --explain adds
-      "evidence":[{"rule":"category/id","weight":3,"start":..,"end":..,"text":"..."}].
+      JSON lines (default): {"doc":1,"seg":0,"start":0,"end":57,"text":"...",\
+      "labels":["enforcement"],"scores":{"enforcement":4.5,"policy":0,...}}; --explain adds \
+      "evidence":[{"rule":"category/id","weight":3,"start":..,"end":..,"text":"..."}]. \
       start and end are byte offsets in the document; doc counts input files from 1.
       """
   )

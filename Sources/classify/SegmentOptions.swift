@@ -6,7 +6,8 @@ struct SegmentOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "How to cut segments: \(SegmentationMode.allCases.map(\.rawValue).joined(separator: ", ")).",
+      "How to cut segments: sentence, paragraph (blank-line separated when a blank line "
+        + "separates text within the first 64 KiB, else lines), line or none.",
       valueName: "MODE"))
   var segment: SegmentationMode = .sentence
 

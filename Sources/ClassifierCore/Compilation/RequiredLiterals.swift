@@ -38,22 +38,28 @@ private struct LiteralInfo {
   /// At most this many strings are tracked in a set; past it the set is dropped.
   static let maximumSetSize = 256
 
-  /// A set usable as a requirement: at least one string, none of them empty.
-  var requirement: Set<[UInt8]>? {
-    if let exact, Self.isUsable(exact) { return exact }
-    return any.flatMap { Self.isUsable($0) ? $0 : nil }
+  /// The better of `exact` and `any` as a requirement: at least one string, none of them empty.
+  var requirement: Set<[UInt8]>? { Self.better(exact, any) }
+
+  /// A requirement with few strings, for unions that would otherwise grow too large: the better
+  /// of `exact` and `any` among those of at most 32 strings, else the smaller.
+  var compactRequirement: Set<[UInt8]>? {
+    let usable = [exact, any].compactMap { $0 }.filter(Self.isUsable)
+    let small = usable.filter { $0.count <= 32 }
+    if !small.isEmpty { return small.reduce(nil) { Self.better($0, $1) } }
+    return usable.min { $0.count < $1.count }
   }
 
   static func isUsable(_ set: Set<[UInt8]>) -> Bool {
     !set.isEmpty && set.count <= maximumSetSize && !set.contains { $0.allSatisfy { $0 == 0x20 } }
   }
 
-  /// Prefers the set whose shortest string is longest, then the smaller set.
+  /// Prefers the set that looks rarer in text (`LiteralRarity`), then the smaller set.
   static func better(_ lhs: Set<[UInt8]>?, _ rhs: Set<[UInt8]>?) -> Set<[UInt8]>? {
     guard let lhs, isUsable(lhs) else { return rhs.flatMap { isUsable($0) ? $0 : nil } }
     guard let rhs, isUsable(rhs) else { return lhs }
-    let left = lhs.map(\.count).min()!
-    let right = rhs.map(\.count).min()!
+    let left = LiteralRarity.score(lhs)
+    let right = LiteralRarity.score(rhs)
     if left != right { return left > right ? lhs : rhs }
     return lhs.count <= rhs.count ? lhs : rhs
   }
@@ -68,6 +74,9 @@ private struct SequenceBuilder {
   private var isExact = true
 
   mutating func append(_ info: LiteralInfo) {
+    // Every match of the sequence contains a match of each item, so each item's own
+    // requirement is a candidate for the whole sequence's.
+    best = LiteralInfo.better(best, info.requirement)
     if let exact = info.exact, run.count * exact.count <= LiteralInfo.maximumSetSize {
       var product: Set<[UInt8]> = []
       for prefix in run {
@@ -77,15 +86,15 @@ private struct SequenceBuilder {
       return
     }
     closeRun()
-    if let exact = info.exact {
-      run = exact
-    } else {
-      best = LiteralInfo.better(best, info.any)
-    }
+    if let exact = info.exact { run = exact }
+  }
+
+  mutating func append(contentsOf infos: [LiteralInfo]) {
+    for info in infos { append(info) }
   }
 
   mutating func finish() -> LiteralInfo {
-    if isExact { return LiteralInfo(exact: run, any: nil) }
+    if isExact { return LiteralInfo(exact: run, any: best) }
     closeRun()
     return LiteralInfo(exact: nil, any: best)
   }
@@ -130,38 +139,54 @@ private struct PatternScanner {
       branches.append(try parseSequence())
     }
     guard branches.count > 1 else { return branches[0] }
+    // Some branch matches, so the union of the branches' requirements is required; when the
+    // preferred requirements are too many, each branch's smallest one may still fit.
+    var any = Self.union(branches.map(\.requirement))
+    if any == nil { any = Self.union(branches.map(\.compactRequirement)) }
+    var exact: Set<[UInt8]>?
     if branches.allSatisfy({ $0.exact != nil }) {
       let union = branches.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.exact!) }
-      if union.count <= LiteralInfo.maximumSetSize { return LiteralInfo(exact: union, any: nil) }
+      if union.count <= LiteralInfo.maximumSetSize { exact = union }
     }
+    return LiteralInfo(exact: exact, any: any)
+  }
+
+  /// The union of the sets, or `nil` when one is missing or the union is too large.
+  private static func union(_ sets: [Set<[UInt8]>?]) -> Set<[UInt8]>? {
     var union: Set<[UInt8]> = []
-    for branch in branches {
-      guard let requirement = branch.requirement else { return .unknown }
-      union.formUnion(requirement)
+    for set in sets {
+      guard let set else { return nil }
+      union.formUnion(set)
     }
-    return LiteralInfo(exact: nil, any: union.count <= LiteralInfo.maximumSetSize ? union : nil)
+    return union.count <= LiteralInfo.maximumSetSize ? union : nil
   }
 
   private mutating func parseSequence() throws(Unsupported) -> LiteralInfo {
     var builder = SequenceBuilder()
     while let scalar = current, scalar != "|", scalar != ")" {
       let atom = try parseAtom()
-      builder.append(try applyQuantifier(to: atom))
+      guard let (minimum, maximum) = readQuantifier() else {
+        builder.append(atom)
+        continue
+      }
+      if current == "?" || current == "+" { position += 1 }  // lazy or possessive
+      builder.append(contentsOf: Self.repeated(atom, minimum: minimum, maximum: maximum))
     }
     return builder.finish()
   }
 
-  private mutating func applyQuantifier(to atom: LiteralInfo) throws(Unsupported) -> LiteralInfo {
-    guard let (minimum, maximum) = readQuantifier() else { return atom }
-    if current == "?" || current == "+" { position += 1 }  // lazy or possessive
+  /// What a quantified atom contributes to a sequence: nothing known when it may be absent;
+  /// the atom itself when it occurs exactly once; otherwise one occurrence followed by something
+  /// unknown (the atom's first occurrence still joins the literal before it).
+  private static func repeated(_ atom: LiteralInfo, minimum: Int, maximum: Int?) -> [LiteralInfo] {
     if minimum == 0 {
       guard let exact = atom.exact, exact.count < LiteralInfo.maximumSetSize else {
-        return .unknown
+        return [.unknown]
       }
-      return LiteralInfo(exact: exact.union([[]]), any: nil)
+      return [LiteralInfo(exact: exact.union([[]]), any: nil)]
     }
-    if minimum == 1 && maximum == 1 { return atom }
-    return LiteralInfo(exact: nil, any: atom.requirement)
+    if minimum == 1 && maximum == 1 { return [atom] }
+    return [atom, .unknown]
   }
 
   /// Reads `?`, `*`, `+` or a valid `{n}`, `{n,}`, `{n,m}`; `nil` when there is none (a `{` that
@@ -292,8 +317,8 @@ private struct PatternScanner {
   }
 
   /// Reads a character class, from after its `[` to after its `]`. A short class of plain
-  /// characters (`[“"]`, `[Ss]`) is a set of one-character literals; any other class (ranges,
-  /// negation, escapes, POSIX names) is unknown.
+  /// characters and short ranges (`[“"]`, `[Ss]`, `[0-9]`) is a set of one-character literals;
+  /// any other class (negation, escapes, long ranges, POSIX names) is unknown.
   private mutating func parseClass() -> LiteralInfo {
     var members: Set<[UInt8]> = []
     var isPlain = true
@@ -302,11 +327,12 @@ private struct PatternScanner {
       position += 1
     }
     var first = true
+    var previous: Unicode.Scalar?
     while let scalar = current {
       position += 1
       switch scalar {
       case "]" where !first:
-        guard isPlain, !members.isEmpty, members.count <= 8 else { return .unknown }
+        guard isPlain, !members.isEmpty, members.count <= 12 else { return .unknown }
         return LiteralInfo(exact: members, any: nil)
       case "\\":
         isPlain = false
@@ -317,8 +343,22 @@ private struct PatternScanner {
         position += 1
         while let next = current, !(next == kind && peek(1) == "]") { position += 1 }
         position += 2
-      case "-" where !first && current != "]":
-        isPlain = false
+      case "-" where !first && current != "]" && current != nil:
+        // A range: spelled out when it is short (`[0-9]`), else unknown.
+        guard let last = previous, let upper = current, upper != "\\", upper != "[",
+          upper.value >= last.value, upper.value - last.value <= 10
+        else {
+          isPlain = false
+          continue
+        }
+        position += 1
+        for value in last.value...upper.value {
+          guard let scalar = Unicode.Scalar(value), let exact = literal(scalar).exact else {
+            isPlain = false
+            break
+          }
+          members.formUnion(exact)
+        }
       default:
         if let exact = literal(scalar).exact {
           members.formUnion(exact)
@@ -326,6 +366,7 @@ private struct PatternScanner {
           isPlain = false
         }
       }
+      previous = scalar
       first = false
     }
     return .unknown

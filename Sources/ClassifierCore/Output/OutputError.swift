@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Output could not be written.
 public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The reader went away (`EPIPE`), as when output is piped into `head`: stop quietly.
@@ -9,7 +13,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .closed: "output closed"
-    case .failed(let code): "write error \(code)"
+    case .failed(let code): String(cString: strerror(code))
     }
   }
 }

@@ -6,10 +6,15 @@ import Yams
 /// only used when no file of the rule set had a problem.
 struct RuleFileParser {
   private let source: RuleSource
+  /// The file's text without a byte order mark, which editors on some systems add.
+  private let text: String
   private(set) var diagnostics: [RuleDiagnostic] = []
 
   init(source: RuleSource) {
     self.source = source
+    text =
+      source.text.unicodeScalars.first == "\u{FEFF}"
+      ? String(source.text.unicodeScalars.dropFirst()) : source.text
   }
 
   private static let categoryKeys = ["category", "description", "threshold", "rules"]
@@ -19,7 +24,7 @@ struct RuleFileParser {
   mutating func parse() -> CategoryDefinition? {
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: source.text) else {
+      guard let node = try Yams.compose(yaml: text) else {
         report(
           "empty rule file: expected a mapping with category, threshold and rules",
           at: SourceLocation(file: source.name, line: 1, column: 1))
@@ -122,7 +127,7 @@ struct RuleFileParser {
     }
     guard let weight else { return nil }
     let sourceMap = ScalarSourceMap(
-      start: location(of: node), style: Self.style(of: scalar), fileText: source.text)
+      start: location(of: node), style: Self.style(of: scalar), fileText: text)
     return .pattern(
       PatternRule(
         pattern: scalar.string, weight: weight, isCaseSensitive: isCaseSensitive,

@@ -36,109 +36,133 @@ struct ScalarSourceMap: Sendable {
   ///
   /// An offset at or past the end maps just after the value's last character.
   func location(ofUTF8Offset offset: Int, in value: String) -> SourceLocation {
-    let valueScalars = Array(value.unicodeScalars)
     var consumed = 0
     var bytes = 0
-    while consumed < valueScalars.count, bytes < offset {
-      bytes += UTF8.width(valueScalars[consumed])
+    for scalar in value.unicodeScalars {
+      guard bytes < offset else { break }
+      bytes += UTF8.width(scalar)
       consumed += 1
     }
     guard style != .unknown else { return start }
-    var cursor = SourceCursor(
-      lines: fileText.split(separator: "\n", omittingEmptySubsequences: false),
+    var walker = SourceWalker(
+      lines: fileText.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { line in line.last == "\r" ? Array(line.dropLast()) : Array(line) },
       line: start.line - 1, column: start.column - 1)
     switch style {
     case .plain, .unknown:
-      break
-    case .singleQuoted, .doubleQuoted:
-      cursor.advance()
+      walker.walkFlow(consuming: consumed, quote: nil)
+    case .singleQuoted:
+      walker.walkFlow(consuming: consumed, quote: "'")
+    case .doubleQuoted:
+      walker.walkFlow(consuming: consumed, quote: "\"")
     case .block:
-      cursor.enterBlock()
+      walker.walkBlock(consuming: consumed)
     }
-    for _ in 0..<consumed {
-      guard cursor.isValid else { break }
-      if cursor.atLineEnd {
-        cursor.continueOnNextLine(indentation: style == .block ? cursor.blockIndentation : nil)
+    return SourceLocation(file: start.file, line: walker.line + 1, column: walker.column + 1)
+  }
+}
+
+/// Walks a scalar's source text, one value character at a time, following YAML's rules for
+/// quotes, escapes, line folding and block indentation.
+private struct SourceWalker {
+  let lines: [[Unicode.Scalar]]
+  var line: Int
+  var column: Int
+
+  private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+
+  private func leadingBlanks(_ index: Int) -> Int { lines[index].prefix(while: Self.isBlank).count }
+
+  private func restIsBlank() -> Bool { lines[line].dropFirst(column).allSatisfy(Self.isBlank) }
+
+  /// A quoted or plain scalar: a line break and the blanks around it fold to one space, or to
+  /// one line feed per empty line that follows it.
+  mutating func walkFlow(consuming count: Int, quote: Unicode.Scalar?) {
+    if quote != nil { column += 1 }
+    var remaining = count
+    while remaining > 0, line < lines.count {
+      if restIsBlank() {
+        guard let (next, empty) = nextContentLine(after: line) else { return }
+        remaining -= max(empty, 1)
+        line = next
+        column = leadingBlanks(next)
         continue
       }
-      switch (style, cursor.current) {
-      case (.singleQuoted, "'"):
-        cursor.advance(by: 2)
-      case (.doubleQuoted, "\\"):
-        cursor.advance(by: Self.escapeLength(after: cursor.peek(1)))
-      default:
-        cursor.advance()
+      let scalar = lines[line][column]
+      if quote == "'" && scalar == "'" {
+        column += 2
+      } else if quote == "\"" && scalar == "\\" {
+        guard column + 1 < lines[line].count else {
+          // An escaped line break: nothing in the value; the next line's blanks are dropped.
+          guard let (next, _) = nextContentLine(after: line) else { return }
+          line = next
+          column = leadingBlanks(next)
+          continue
+        }
+        column += Self.escapeLength(after: lines[line][column + 1])
+      } else {
+        column += 1
       }
+      remaining -= 1
     }
-    if style == .block, cursor.atLineEnd, consumed < valueScalars.count {
-      cursor.continueOnNextLine(indentation: cursor.blockIndentation)
+  }
+
+  /// A literal (`|`) or folded (`>`) block: content lines at a fixed indentation, given by an
+  /// indentation indicator or by the first line with content.
+  mutating func walkBlock(consuming count: Int) {
+    let header = lines[line].dropFirst(column)
+    let isFolded = header.first == ">"
+    let indicator = header.dropFirst().prefix { $0 != " " && $0 != "#" }
+      .first { $0.properties.numericType == .decimal }
+    let indentation: Int
+    if let indicator, let digit = Int(String(indicator)) {
+      indentation = leadingBlanks(line) + digit
+    } else {
+      let first = ((line + 1)..<lines.count).first { !lines[$0].allSatisfy(Self.isBlank) }
+      indentation = first.map(leadingBlanks) ?? 0
     }
-    return SourceLocation(file: start.file, line: cursor.line + 1, column: cursor.column + 1)
+    line += 1
+    column = indentation
+    var remaining = count
+    while remaining > 0, line < lines.count {
+      guard column >= lines[line].count else {
+        column += 1
+        remaining -= 1
+        continue
+      }
+      // The end of a line: a line feed, or in a folded block a space between two lines of text
+      // and one line feed per empty line.
+      if isFolded && !lines[line].allSatisfy(Self.isBlank),
+        let (next, empty) = nextContentLine(after: line)
+      {
+        remaining -= max(empty, 1)
+        line = next
+      } else {
+        remaining -= 1
+        line += 1
+      }
+      column = indentation
+    }
+  }
+
+  /// The next line with something besides blanks, and how many empty lines come before it.
+  private func nextContentLine(after index: Int) -> (Int, Int)? {
+    var next = index + 1
+    var empty = 0
+    while next < lines.count, lines[next].allSatisfy(Self.isBlank) {
+      next += 1
+      empty += 1
+    }
+    return next < lines.count ? (next, empty) : nil
   }
 
   /// How many source characters a double-quoted escape spans, from its backslash.
-  private static func escapeLength(after introducer: Unicode.Scalar?) -> Int {
+  private static func escapeLength(after introducer: Unicode.Scalar) -> Int {
     switch introducer {
     case "x": 4
     case "u": 6
     case "U": 10
     default: 2
     }
-  }
-}
-
-/// A position in a file's lines, counted in Unicode scalars.
-private struct SourceCursor {
-  let lines: [Substring]
-  var line: Int
-  var column: Int
-  var blockIndentation = 0
-  private var lineScalars: [Unicode.Scalar] = []
-
-  init(lines: [Substring], line: Int, column: Int) {
-    self.lines = lines
-    self.line = line
-    self.column = column
-    loadLine()
-  }
-
-  var isValid: Bool { line < lines.count }
-  var atLineEnd: Bool { column >= lineScalars.count }
-  var current: Unicode.Scalar? { peek(0) }
-
-  func peek(_ distance: Int) -> Unicode.Scalar? {
-    let index = column + distance
-    return index < lineScalars.count ? lineScalars[index] : nil
-  }
-
-  mutating func advance(by count: Int = 1) {
-    column = min(column + count, lineScalars.count)
-  }
-
-  /// Moves to the next line, past its indentation (a fixed width in block scalars, all leading
-  /// blanks in flow scalars).
-  mutating func continueOnNextLine(indentation: Int?) {
-    line += 1
-    loadLine()
-    if let indentation {
-      column = min(indentation, lineScalars.count)
-    } else {
-      column = lineScalars.prefix { $0 == " " || $0 == "\t" }.count
-    }
-  }
-
-  /// Moves from a block indicator (`|` or `>`) to the first character of the block's content.
-  mutating func enterBlock() {
-    var probe = line + 1
-    while probe < lines.count, lines[probe].allSatisfy({ $0 == " " || $0 == "\r" }) {
-      probe += 1
-    }
-    blockIndentation = probe < lines.count ? lines[probe].prefix { $0 == " " }.count : 0
-    continueOnNextLine(indentation: blockIndentation)
-  }
-
-  private mutating func loadLine() {
-    lineScalars = line < lines.count ? Array(lines[line].unicodeScalars) : []
-    if lineScalars.last == "\r" { lineScalars.removeLast() }
   }
 }

@@ -1,10 +1,13 @@
 /// Finds the spans of a paragraph that lie inside quotation marks, where sentences are not split.
 ///
-/// Double quotes (`"`, `“ ”`, `„`, `« »`) are paired; a double quote still open at the end of
-/// the paragraph runs to its end (news style for a quotation that continues in the next
+/// Double quotes (`"`, `“ ”`, `„ “`, `„ ”`, `« »`) are paired; a double quote still open at the
+/// end of the paragraph runs to its end (news style for a quotation that continues in the next
 /// paragraph). Single quotes (`'`, `‘ ’`) double as apostrophes, so only a pair whose opening
-/// follows a non-letter and whose closing precedes a non-letter counts, and an unpaired one is
-/// ignored.
+/// follows a non-letter and whose closing precedes a non-letter counts, an opening one before an
+/// elided year (`'90s`) is an apostrophe, and an unpaired one is ignored.
+///
+/// The spans are kept sorted and disjoint (overlapping ones are merged), so that `contains(_:)` is
+/// a binary search however many quotations a long paragraph has.
 struct QuoteRegions {
   private(set) var regions: [Range<Int>] = []
 
@@ -16,7 +19,7 @@ struct QuoteRegions {
     var index = 0
     let count = text.count
     func closeDouble(_ end: Int) {
-      if let open = doubleOpen { regions.append(open..<end) }
+      if let open = doubleOpen { add(open..<end) }
       doubleOpen = nil
       singleOpen = nil
     }
@@ -30,11 +33,11 @@ struct QuoteRegions {
           if index > 0, !TextBytes.isSpace(text[index - 1]),
             !WordBoundary.isWordCharacter(at: index + 1, in: text)
           {
-            regions.append(open..<index + 1)
+            add(open..<index + 1)
             singleOpen = nil
           }
         } else if !WordBoundary.isWordCharacter(before: index, in: text), index + 1 < count,
-          !TextBytes.isSpace(text[index + 1])
+          !TextBytes.isSpace(text[index + 1]), !Self.isElidedYear(at: index + 1, in: text)
         {
           singleOpen = index
         }
@@ -42,7 +45,16 @@ struct QuoteRegions {
       } else if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80 {
         switch text[index + 2] {
         case TextBytes.leftDoubleQuote, TextBytes.lowDoubleQuote:
-          if doubleOpen == nil { doubleOpen = index }
+          if let open = doubleOpen {
+            // `„…“`: a left quote closes a quotation that a low one opened.
+            if text[index + 2] == TextBytes.leftDoubleQuote,
+              TextBytes.isPunctuation(TextBytes.lowDoubleQuote, at: open, in: text)
+            {
+              closeDouble(index + 3)
+            }
+          } else {
+            doubleOpen = index
+          }
         case TextBytes.rightDoubleQuote:
           if doubleOpen != nil {
             closeDouble(index + 3)
@@ -50,16 +62,21 @@ struct QuoteRegions {
             doubleOpen = index  // a right quote used as an opening one
           }
         case TextBytes.leftSingleQuote:
-          if singleOpen == nil && !WordBoundary.isWordCharacter(before: index, in: text) {
+          if singleOpen == nil && !WordBoundary.isWordCharacter(before: index, in: text)
+            && !Self.isElidedYear(at: index + 3, in: text)
+          {
             singleOpen = index
           }
         case TextBytes.rightSingleQuote:
           if let open = singleOpen, !WordBoundary.isWordCharacter(at: index + 3, in: text) {
-            regions.append(open..<index + 3)
+            add(open..<index + 3)
             singleOpen = nil
           }
         default:
-          break
+          // Not a quote: step over `E2 80` only, so that a byte after a truncated sequence is
+          // still looked at.
+          index += 2
+          continue
         }
         index += 3
       } else if byte == 0xC2, index + 1 < count, text[index + 1] == 0xAB || text[index + 1] == 0xBB
@@ -77,8 +94,33 @@ struct QuoteRegions {
     closeDouble(count)
   }
 
+  /// Whether two digits and no third start at `index`: after an apostrophe, an elided year
+  /// (`'90s`, `'05`) rather than a quotation.
+  private static func isElidedYear(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    index + 1 < text.count && TextBytes.isDigit(text[index]) && TextBytes.isDigit(text[index + 1])
+      && (index + 2 == text.count || !TextBytes.isDigit(text[index + 2]))
+  }
+
+  /// Adds a span that ends after every span added before, merging it with those it overlaps
+  /// (an offset strictly inside the merged span is strictly inside one of them).
+  private mutating func add(_ region: Range<Int>) {
+    var lower = region.lowerBound
+    while let last = regions.last, last.upperBound > lower {
+      lower = min(lower, last.lowerBound)
+      regions.removeLast()
+    }
+    regions.append(lower..<region.upperBound)
+  }
+
   /// Whether `offset` lies strictly inside a quoted span.
   func contains(_ offset: Int) -> Bool {
-    regions.contains { $0.lowerBound < offset && offset < $0.upperBound }
+    // The first span that ends after `offset`.
+    var low = 0
+    var high = regions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if regions[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low < regions.count && regions[low].lowerBound < offset
   }
 }

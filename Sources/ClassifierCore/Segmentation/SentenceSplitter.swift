@@ -1,13 +1,16 @@
 /// Splits a paragraph into sentences, working on its UTF-8 bytes.
 ///
 /// A sentence ends at `.`, `!`, `?` or an ellipsis, together with any closing quotes and
-/// brackets after it, when whitespace and then something other than a lowercase letter follow.
+/// brackets after it, when whitespace and then something other than a lowercase letter (or `.`,
+/// `,`, `;`, `:`) follow.
 /// It does not end inside a quotation, after a title (`Mr.`, `Dr.`, `St.`), after `No.` or `p.`
 /// before a number, after a list marker that opens a line (`1.`), or after an initial
 /// (`J. K. Smith`), a dotted acronym (`U.S.`) or an abbreviation that may end a sentence
 /// (`Co.`, `etc.`) unless a typical sentence opener follows. Decimals, amounts, e-mail
 /// addresses and URLs never split because no whitespace follows their periods. A line that
-/// starts with a list marker (`1.`, `1)`, `a.`, `-`, `•`) starts a new sentence.
+/// starts with a list marker (`1.`, `1)`, `a.`, `-`, `•`) starts a new sentence, except that a
+/// letter and a period (`a.`, `J.`) count as a marker only after a line that ends a sentence or
+/// clause (`:`) or is a list item, so that a hard-wrapped line may start with an initial.
 struct SentenceSplitter {
   private var quotes = QuoteRegions()
 
@@ -16,14 +19,19 @@ struct SentenceSplitter {
     quotes.find(in: text)
     let count = text.count
     var index = 0
+    // Where the last list item that starts a line begins (the paragraph's start counts).
+    var lastItem = 0
     while index < count {
       let byte = text[index]
       if byte == UInt8(ascii: "\n") {
         let next = skipBlanks(from: index + 1, in: text)
         if next < count, isListMarker(at: next, in: text),
-          !quotes.contains(index + 1)
+          !quotes.contains(index + 1),
+          !isLetterWithPeriod(at: next, in: text)
+            || listGoesOn(beforeNewlineAt: index, lastItem: lastItem, in: text)
         {
           starts.append(next)
+          lastItem = next
         }
         index += 1
         continue
@@ -43,8 +51,12 @@ struct SentenceSplitter {
         && !abbreviationContinues(periodAt: index, runEnd: afterTerminator, next: next, in: text)
       {
         starts.append(next)
+        if opensLine(at: next, in: text) && isListMarker(at: next, in: text) { lastItem = next }
+        index = next
+      } else {
+        // The sentence goes on, unless a list item starts a line in the whitespace.
+        index = end
       }
-      index = next
     }
   }
 
@@ -85,10 +97,19 @@ struct SentenceSplitter {
     return cursor
   }
 
-  /// Whether the text at `index` can open a sentence: anything but a lowercase letter.
+  /// Whether the text at `index` can open a sentence: anything but a lowercase letter or
+  /// punctuation that continues one (`. . .`, `,`, `;`, `:`).
   private func startsSentence(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
     let byte = text[index]
-    if byte < 0x80 { return !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "."), UInt8(ascii: ","),
+      UInt8(ascii: ";"), UInt8(ascii: ":"):
+      return false
+    case 0..<0x80:
+      return true
+    default:
+      break
+    }
     guard let (scalar, _) = WordBoundary.decode(at: index, in: text) else { return true }
     return !scalar.properties.isLowercase
   }
@@ -161,6 +182,8 @@ struct SentenceSplitter {
     while end < text.count, TextBytes.isLetter(text[end]) || text[end] == UInt8(ascii: "'") {
       end += 1
     }
+    // A single letter and a period is another initial (`J. A. Smith`), not the word `A`.
+    if end == index + 1 && end < text.count && text[end] == UInt8(ascii: ".") { return false }
     guard let word = PackedWord(UnsafeBufferPointer(rebasing: text[index..<end])) else {
       return false
     }
@@ -202,6 +225,37 @@ struct SentenceSplitter {
     let closer = text[cursor]
     if byte == UInt8(ascii: "(") { return closer == UInt8(ascii: ")") && blank(cursor + 1) }
     return (closer == UInt8(ascii: ".") || closer == UInt8(ascii: ")")) && blank(cursor + 1)
+  }
+
+  /// A letter and a period (`a.`, `J.`): a list marker, or an initial or abbreviation (`J. R.
+  /// Ellison`, `p. 12`) that a hard-wrapped line happens to start with.
+  private func isLetterWithPeriod(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    index + 1 < text.count && TextBytes.isLetter(text[index])
+      && text[index + 1] == UInt8(ascii: ".")
+  }
+
+  /// Whether the line that ends at the newline at `newline` makes a letter-and-period marker on
+  /// the next line a list item: it ends with `:`, `;` or a sentence terminator, or is a list item
+  /// itself (one that starts with a letter and a period only if it was taken as one, at
+  /// `lastItem`).
+  private func listGoesOn(
+    beforeNewlineAt newline: Int, lastItem: Int, in text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    var last = newline
+    while last > 0 && TextBytes.isSpace(text[last - 1]) { last -= 1 }
+    guard last > 0 else { return true }
+    switch text[last - 1] {
+    case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: "!"),
+      UInt8(ascii: "?"):
+      return true
+    default:
+      break
+    }
+    var lineStart = last
+    while lineStart > 0 && text[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    let first = skipBlanks(from: lineStart, in: text)
+    guard first < last && isListMarker(at: first, in: text) else { return false }
+    return first == lastItem || !isLetterWithPeriod(at: first, in: text)
   }
 
   private func skipSpaces(from index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {

@@ -15,8 +15,11 @@
 /// until the next call that feeds input.
 ///
 /// Every byte of the document belongs to exactly one segment or is ASCII whitespace between
-/// segments. A paragraph longer than `maximumSegmentBytes` is cut at its last whitespace before
-/// the limit (or at a character boundary when it has none), and `cutCount` counts such cuts.
+/// segments. A paragraph whose text (from its first to its last non-whitespace byte) is longer
+/// than `maximumSegmentBytes` is cut at its last whitespace in the second half before the limit
+/// (or, when it has none there, at the limit moved back to a character boundary), and `cutCount`
+/// counts such cuts. The segments and the cuts are the same however the input is divided into
+/// reads.
 public struct StreamingSegmenter: ~Copyable {
   /// A segment: its offset in the document and its bytes (valid until input is fed again).
   public struct Segment {
@@ -49,8 +52,13 @@ public struct StreamingSegmenter: ~Copyable {
   private var dataEnd = 0
   private var unitStart = 0
   private var scanFrom = 0
+  /// Where the search for text beyond the segment limit resumes: the bytes between the limit and
+  /// this offset are known to be whitespace.
+  private var limitScanFrom = 0
   private var inputEnded = false
   private var style = ParagraphStyle.undecided
+  /// How far `decideStyle()` has looked, whether it saw text, and the newlines since that text.
+  private var styleScan = (cursor: 0, sawText: false, newlines: 0)
   private var splitter = SentenceSplitter()
   /// The paragraph being handed out, its document offset, and where its segments start.
   private var unit: Range<Int> = 0..<0
@@ -90,8 +98,10 @@ public struct StreamingSegmenter: ~Copyable {
     dataEnd = 0
     unitStart = 0
     scanFrom = 0
+    limitScanFrom = 0
     inputEnded = false
     style = .undecided
+    styleScan = (0, false, 0)
     unit = 0..<0
     pieceStarts.removeAll(keepingCapacity: true)
     nextPiece = 0
@@ -106,6 +116,7 @@ public struct StreamingSegmenter: ~Copyable {
       storageOffset += unitStart
       dataEnd = kept
       scanFrom -= unitStart
+      limitScanFrom = max(0, limitScanFrom - unitStart)
       unitStart = 0
     }
     if capacity - dataEnd < minimum {
@@ -167,25 +178,52 @@ public struct StreamingSegmenter: ~Copyable {
     return lower < upper ? lower..<upper : nil
   }
 
-  /// The next whole unit (line, paragraph or document) in the buffer, if one is complete.
+  /// The next whole unit (line, paragraph or document) in the buffer, if one is complete, or the
+  /// first piece of one whose text is longer than the segment limit.
   private mutating func nextUnit() -> Range<Int>? {
-    if let end = findUnitEnd() ?? endOfInputUnit() ?? cutUnit() {
-      let next = unitStart..<end
-      unitStart = end
-      scanFrom = end
-      return next
+    if style == .undecided && (mode == .sentence || mode == .paragraph) {
+      decideStyle()
+      if style == .undecided { return nil }
     }
-    return nil
+    // Whitespace between units belongs to no segment: start the unit at its text, so that the
+    // limit applies to the text whatever whitespace precedes it.
+    while unitStart < dataEnd && TextBytes.isSpace(storage[unitStart]) { unitStart += 1 }
+    scanFrom = max(scanFrom, unitStart)
+    var end = findUnitEnd() ?? endOfInputUnit()
+    if let found = end {
+      if textEnd(before: found) - unitStart > maximumSegmentBytes { end = cutUnit() }
+    } else if hasTextBeyondLimit() {
+      end = cutUnit()
+    }
+    guard let end else { return nil }
+    let next = unitStart..<end
+    unitStart = end
+    scanFrom = end
+    return next
   }
 
   private func endOfInputUnit() -> Int? {
     inputEnded && unitStart < dataEnd ? dataEnd : nil
   }
 
-  /// Cuts an over-long unit at its last whitespace before the limit, or else at a character
-  /// boundary.
-  private mutating func cutUnit() -> Int? {
-    guard dataEnd - unitStart >= maximumSegmentBytes else { return nil }
+  /// The offset just past the last non-whitespace byte of the unit that ends at `end`.
+  private func textEnd(before end: Int) -> Int {
+    var cursor = end
+    while cursor > unitStart && TextBytes.isSpace(storage[cursor - 1]) { cursor -= 1 }
+    return cursor
+  }
+
+  /// Whether the unit being read, whose end is not in the buffer yet, has text beyond the limit.
+  private mutating func hasTextBeyondLimit() -> Bool {
+    var cursor = max(unitStart + maximumSegmentBytes, limitScanFrom)
+    while cursor < dataEnd && TextBytes.isSpace(storage[cursor]) { cursor += 1 }
+    limitScanFrom = cursor
+    return cursor < dataEnd
+  }
+
+  /// Cuts an over-long unit at its last whitespace in the second half before the limit, or else
+  /// at the limit moved back to a character boundary.
+  private mutating func cutUnit() -> Int {
     let limit = unitStart + maximumSegmentBytes
     var cut = limit
     while cut > unitStart + maximumSegmentBytes / 2 && !TextBytes.isSpace(storage[cut - 1]) {
@@ -212,7 +250,6 @@ public struct StreamingSegmenter: ~Copyable {
     case .line:
       return lineEnd()
     case .sentence, .paragraph:
-      if style == .undecided { decideStyle() }
       switch style {
       case .undecided: return nil
       case .lines: return lineEnd()
@@ -256,12 +293,14 @@ public struct StreamingSegmenter: ~Copyable {
   }
 
   /// Decides how the document delimits paragraphs: by blank lines when one separates two pieces of
-  /// text within the look-ahead, otherwise by lines.
+  /// text within the look-ahead, otherwise by lines. Only the look-ahead is examined, however much
+  /// of the document is already in the buffer, so that the decision does not depend on how the
+  /// input was divided into reads; each call resumes where the last one stopped. (No unit is
+  /// taken before the decision, so the document starts at `storage[0]` until then.)
   private mutating func decideStyle() {
-    var cursor = unitStart
-    var sawText = false
-    var newlines = 0
-    while cursor < dataEnd {
+    var (cursor, sawText, newlines) = styleScan
+    let scanEnd = min(dataEnd, styleLookahead)
+    while cursor < scanEnd {
       let byte = storage[cursor]
       if byte == 0x0A {
         newlines += 1
@@ -275,6 +314,7 @@ public struct StreamingSegmenter: ~Copyable {
       }
       cursor += 1
     }
-    if inputEnded || dataEnd - unitStart >= styleLookahead { style = .lines }
+    styleScan = (cursor, sawText, newlines)
+    if inputEnded || dataEnd >= styleLookahead { style = .lines }
   }
 }

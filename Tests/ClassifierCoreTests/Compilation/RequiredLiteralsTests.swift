@@ -42,6 +42,16 @@ import Testing
     #expect(Self.literals(#"[a-z]ed"#, sensitive: true) == ["ed"])
     #expect(Self.literals(#"[^x]ed"#, sensitive: true) == ["ed"])
     #expect(Self.literals(#"[]x]y"#, sensitive: true) == ["]y", "xy"])
+    #expect(Self.literals(#"[0-2],[0-9]{3}"#, sensitive: true)?.count == 30)
+    #expect(
+      Self.literals(#"\b[0-9]+ (?:arrests|charges)"#, sensitive: true) == [" arrests", " charges"])
+  }
+
+  @Test("a repeated atom's first occurrence still joins the literal before it")
+  func repetition() {
+    #expect(Self.literals("ab+c", sensitive: true) == ["ab"])
+    #expect(Self.literals("x(?:yz){2,}w", sensitive: true) == ["xyz"])
+    #expect(Self.literals("abc?d", sensitive: true) == ["abcd", "abd"])
   }
 
   @Test(
