@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMAT_PATHS := Package.swift Sources Tests Plugins
 
-.PHONY: demo test build deps lint format clean
+.PHONY: demo test build deps lint format clean throughput
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libpcre2-8; then \
@@ -20,7 +20,7 @@ demo: build
 	.build/release/classify --format text Examples/press-release.txt Examples/council-report.txt
 	@echo
 	@echo "One segment as JSON, with evidence:"
-	@head -c 400 Examples/press-release.txt | .build/release/classify --explain | sed -n 3p
+	@sed -n 3p Examples/press-release.txt | .build/release/classify --explain
 
 lint:
 	$(SWIFT) format lint --strict -r $(FORMAT_PATHS)
@@ -33,3 +33,16 @@ test: deps lint
 
 clean:
 	rm -rf .build
+
+# Whole-process throughput on 50 MB made by repeating our example articles; prints MB/s.
+THROUGHPUT_INPUT := .build/throughput-input.txt
+throughput: build
+	@if [ ! -f $(THROUGHPUT_INPUT) ]; then \
+		for i in $$(seq 11500); do cat Examples/press-release.txt Examples/council-report.txt; echo; done > $(THROUGHPUT_INPUT); \
+	fi
+	@bytes=$$(wc -c < $(THROUGHPUT_INPUT)); \
+	for command in "classify" "classify segment" "classify --segment paragraph"; do \
+		start=$$(date +%s.%N); .build/release/$$command < $(THROUGHPUT_INPUT) > /dev/null; end=$$(date +%s.%N); \
+		awk -v b=$$bytes -v s=$$start -v e=$$end -v c="$$command" \
+			'BEGIN { printf "%-30s %6.1f MB in %5.2f s: %6.1f MB/s\n", c, b / 1e6, e - s, b / 1e6 / (e - s) }'; \
+	done
