@@ -14,3 +14,20 @@ struct SeededGenerator: RandomNumberGenerator {
     return value ^ (value >> 31)
   }
 }
+
+extension SeededGenerator {
+  /// A number in `0..<bound`.
+  mutating func below(_ bound: Int) -> Int {
+    Int(next() % UInt64(bound))
+  }
+
+  /// True `percent` times in a hundred.
+  mutating func chance(_ percent: Int) -> Bool {
+    below(100) < percent
+  }
+
+  /// One of `choices`.
+  mutating func pick<T>(_ choices: [T]) -> T {
+    choices[below(choices.count)]
+  }
+}

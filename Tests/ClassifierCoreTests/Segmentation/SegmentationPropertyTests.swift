@@ -2,38 +2,6 @@ import Testing
 
 @testable import ClassifierCore
 
-/// A deterministic pseudo-random generator (SplitMix64) for the generated documents, so that every
-/// run tests the same inputs.
-private struct TextRandom {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-
-  /// A number in `0..<bound`.
-  mutating func below(_ bound: Int) -> Int {
-    Int(next() % UInt64(bound))
-  }
-
-  /// True `percent` times in a hundred.
-  mutating func chance(_ percent: Int) -> Bool {
-    below(100) < percent
-  }
-
-  mutating func pick<T>(_ choices: [T]) -> T {
-    choices[below(choices.count)]
-  }
-}
-
 /// Builds documents from a vocabulary chosen to trip a segmenter up.
 private enum DocumentGenerator {
   static let words = [
@@ -82,7 +50,7 @@ private enum DocumentGenerator {
   ]
 
   /// A document of roughly `size` bytes.
-  static func document(size: Int, random: inout TextRandom) -> [UInt8] {
+  static func document(size: Int, random: inout SeededGenerator) -> [UInt8] {
     var bytes: [UInt8] = []
     while bytes.count < size {
       let roll = random.below(100)
@@ -286,7 +254,7 @@ enum SegmentationNews {
 @Suite struct SegmentationPropertyTests {
   /// The generated documents: short and long, with and without blank lines early on.
   private static let generatedDocuments: [[UInt8]] = {
-    var random = TextRandom(seed: 0x5EED_2024)
+    var random = SeededGenerator(seed: 0x5EED_2024)
     return (0..<240).map { index in
       let size = [0, 1, 20, 300, 900, 2000, 5000][index % 7] + random.below(200)
       return DocumentGenerator.document(size: size, random: &random)
@@ -309,7 +277,7 @@ enum SegmentationNews {
         !interior.contains(segment.start) && !interior.contains(segment.end),
         "splits a character: \(segment)", sourceLocation: sourceLocation)
     }
-    var random = TextRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     let varying = (0..<16).map { _ in 1 + random.below(random.chance(50) ? 16 : 3000) }
     let chunkings = SegmentationHarness.chunkSizes.dropLast().map { [$0] } + [varying]
     for chunkSizes in chunkings {
@@ -402,7 +370,7 @@ enum SegmentationNews {
     "news documents: nothing lost, and the same segments in any chunks",
     arguments: SegmentationMode.allCases, SegmentationNews.Layout.allCases)
   func news(mode: SegmentationMode, layout: SegmentationNews.Layout) {
-    var random = TextRandom(seed: 42)
+    var random = SeededGenerator(seed: 42)
     for round in 0..<6 {
       var paragraphs = SegmentationNews.paragraphs
       if round > 0 {
