@@ -17,9 +17,10 @@ struct LiteralAutomaton: Sendable {
   /// Byte → symbol class. Class 0 is "no literal has this byte", class 1 is whitespace.
   private let classOf: [UInt8]
   private let classCount: Int
-  /// `transitions[state * classCount + class]` is the next state.
+  /// `transitions[row + class]` is the next state's row, where a state's row is its number times
+  /// `classCount` (kept multiplied, so that a step is one load and one add).
   private let transitions: [Int32]
-  /// States at or above this report values; all others report nothing.
+  /// States whose row is at or above this report values; all others report nothing.
   private let firstReportingState: Int32
   /// For reporting state `s`, its values are `values[valueStart[i]..<valueStart[i + 1]]` with
   /// `i = s - firstReportingState`; a state reports its own literals and those of its suffixes.
@@ -81,16 +82,17 @@ struct LiteralAutomaton: Sendable {
     var newNumber = [Int32](repeating: 0, count: trie.nodeCount)
     for (number, node) in (quiet + loud).enumerated() { newNumber[node] = Int32(number) }
     precondition(newNumber[0] == 0, "the root reports nothing, so it keeps number 0")
+    precondition(table.count < Int(Int32.max), "the automaton is too large")
     var renumbered = [Int32](repeating: 0, count: table.count)
     for node in 0..<trie.nodeCount {
       let from = node * classCount
       let to = Int(newNumber[node]) * classCount
       for symbol in 0..<classCount {
-        renumbered[to + symbol] = newNumber[Int(table[from + symbol])]
+        renumbered[to + symbol] = newNumber[Int(table[from + symbol])] * Int32(classCount)
       }
     }
     transitions = renumbered
-    firstReportingState = Int32(quiet.count)
+    firstReportingState = Int32(quiet.count * classCount)
     var valueStart: [Int32] = [0]
     var values: [Int32] = []
     for node in loud {
@@ -110,12 +112,10 @@ struct LiteralAutomaton: Sendable {
     classOf.withUnsafeBufferPointer { classOf in
       transitions.withUnsafeBufferPointer { transitions in
         var state: Int32 = 0
-        let classCount = Int32(self.classCount)
         for index in 0..<bytes.count {
-          let symbol = Int32(classOf[Int(bytes[index])])
-          state = transitions[Int(state &* classCount &+ symbol)]
+          state = transitions[Int(state &+ Int32(classOf[Int(bytes[index])]))]
           if state >= firstReportingState {
-            let row = Int(state - firstReportingState)
+            let row = Int(state - firstReportingState) / classCount
             for slot in Int(valueStart[row])..<Int(valueStart[row + 1]) {
               report(values[slot], index + 1)
             }
