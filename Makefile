@@ -19,7 +19,7 @@ build: deps
 demo: build
 	.build/release/classify --format text Examples/press-release.txt Examples/council-report.txt
 	@echo
-	@echo "One segment as JSON, with evidence:"
+	@echo "The third paragraph of the press release as JSON lines, with evidence:"
 	@sed -n 3p Examples/press-release.txt | .build/release/classify --explain
 
 lint:
