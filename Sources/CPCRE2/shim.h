@@ -6,9 +6,4 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-// PCRE2_ZERO_TERMINATED and PCRE2_UNSET are `~(size_t)0`, which Swift cannot import as a constant;
-// these accessors hand them over as values.
-static inline size_t cpcre2_zero_terminated(void) { return PCRE2_ZERO_TERMINATED; }
-static inline size_t cpcre2_unset(void) { return PCRE2_UNSET; }
-
 #endif

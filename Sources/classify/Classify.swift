@@ -1,9 +1,6 @@
 import ArgumentParser
 import ClassifierCore
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// The `classify` command line: parses flags and hands the work to ClassifierCore.
 @main

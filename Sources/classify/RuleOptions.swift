@@ -1,9 +1,6 @@
 import ArgumentParser
 import ClassifierCore
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// Where rules come from, shared by the commands that classify.
 struct RuleOptions: ParsableArguments {

@@ -1,9 +1,6 @@
 import ArgumentParser
 import ClassifierCore
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// `classify [FILE...]`: classify text, one output record per segment.
 struct RunCommand: ParsableCommand {

@@ -256,7 +256,7 @@ private struct PatternScanner {
       return LiteralInfo(exact: [Array(String(scalar).utf8)], any: nil)
     }
     var byte = UInt8(scalar.value)
-    if LiteralAutomaton.isWhitespace(byte) { byte = 0x20 }
+    if TextBytes.isSpace(byte) { byte = 0x20 }
     if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
     return LiteralInfo(exact: [[byte]], any: nil)
   }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// A file that could not be opened or read.
 public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {

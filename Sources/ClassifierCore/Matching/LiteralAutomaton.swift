@@ -35,7 +35,9 @@ struct LiteralAutomaton: Sendable {
   /// - Complexity: O(total literal length × classes) time and memory.
   init(literals: [Literal]) {
     var classOf = [UInt8](repeating: 0, count: 256)
-    for byte in Self.whitespace { classOf[Int(byte)] = Self.spaceClass }
+    for byte in UInt8(0)...0x7F where TextBytes.isSpace(byte) {
+      classOf[Int(byte)] = Self.spaceClass
+    }
     var nextClass = 2
     let folded = literals.map { Literal(bytes: Self.fold($0.bytes), value: $0.value) }
     for literal in folded {
@@ -125,21 +127,12 @@ struct LiteralAutomaton: Sendable {
     }
   }
 
-  /// ASCII whitespace: space, tab, line feed, vertical tab, form feed, carriage return.
-  static let whitespace: [UInt8] = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
-
-  /// Whether `byte` is ASCII whitespace.
-  @inline(__always)
-  static func isWhitespace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-  }
-
   /// Lowercases ASCII letters and turns each run of whitespace into one space.
   static func fold(_ bytes: [UInt8]) -> [UInt8] {
     var folded: [UInt8] = []
     folded.reserveCapacity(bytes.count)
     for byte in bytes {
-      if isWhitespace(byte) {
+      if TextBytes.isSpace(byte) {
         if folded.last != 0x20 { folded.append(0x20) }
       } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
         folded.append(byte | 0x20)

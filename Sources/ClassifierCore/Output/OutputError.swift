@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// Output could not be written.
 public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -114,8 +114,8 @@ extension Classifier {
     var index = end
     for _ in 0..<count where index > 0 {
       index -= 1
-      if LiteralAutomaton.isWhitespace(bytes[index]) {
-        while index > 0 && LiteralAutomaton.isWhitespace(bytes[index - 1]) { index -= 1 }
+      if TextBytes.isSpace(bytes[index]) {
+        while index > 0 && TextBytes.isSpace(bytes[index - 1]) { index -= 1 }
       }
     }
     return index

@@ -54,7 +54,7 @@ import Testing
     var folded: [UInt8] = []
     var originalEnd: [Int] = []
     for (index, byte) in text.utf8.enumerated() {
-      if LiteralAutomaton.isWhitespace(byte) {
+      if TextBytes.isSpace(byte) {
         if folded.last == 0x20 {
           continue
         }

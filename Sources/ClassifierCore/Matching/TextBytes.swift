@@ -1,4 +1,4 @@
-/// Byte-level character tests shared by the segmenters.
+/// Byte-level character tests shared by matching, segmentation and output.
 enum TextBytes {
   /// Whether `byte` is ASCII whitespace.
   @inline(__always)
