@@ -7,46 +7,57 @@ struct EvalCommand: ParsableCommand {
     commandName: "eval",
     abstract: "Measure precision, recall and F1 per category on labelled segments.",
     discussion: """
-      Each input line is {"text":"...","labels":["policy","quote"]}; each text is classified \
-      as one segment. Figures are percentages.
+      Each line of a gold file is {"text":"...","labels":["policy","quote"]}; other keys are \
+      ignored, except "doc": lines are segments in document order, classified with the \
+      context of the lines before them, and a change of "doc" starts a new document. \
+      Figures are percentages (fractions with --json).
+
+      Prints per category support, precision, recall and F1, micro and macro F1, what each \
+      category is confused with, and per rule: hits, hits on segments whose gold labels \
+      include the rule's category, the share of hits that pushed the right way, and the \
+      labels the rule alone decided (right and wrong).
 
       Examples:
-        classify eval Corpus/dev.jsonl
-        classify eval --rules my-rules/ --mistakes labelled.jsonl
+        classify eval --gold Corpus/dev.jsonl
+        classify eval --gold labelled.jsonl --rules my-rules/ --errors
+        classify eval --gold Corpus/test.jsonl --json
       """
   )
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A labelled JSON-lines file (repeat for several).", valueName: "FILE"))
+  var gold: [String]
+
   @OptionGroup var ruleOptions: RuleOptions
 
-  @Flag(name: .long, help: "List every example whose labels were not all right.")
-  var mistakes = false
+  @Flag(name: .long, help: "Write one JSON document instead of tables.")
+  var json = false
 
-  @Argument(help: ArgumentHelp("Labelled JSON-lines files.", valueName: "FILE"))
-  var files: [String]
+  @Flag(name: .long, help: "List every false positive and false negative with its evidence.")
+  var errors = false
+
+  func validate() throws {
+    if gold.isEmpty { throw ValidationError("give a labelled file with --gold FILE") }
+  }
 
   func run() throws {
     let classifier = try ruleOptions.loadClassifier()
-    var examples: [LabelledCorpus.Example] = []
+    let evaluation: Evaluation
     do {
-      for file in files { examples += try LabelledCorpus(contentsOf: file).examples }
-      let evaluation = try Evaluation(
+      var examples: [LabelledCorpus.Example] = []
+      for file in gold { examples += try LabelledCorpus(contentsOf: file).examples }
+      evaluation = try Evaluation(
         classifier: classifier, corpus: LabelledCorpus(examples: examples))
-      var lines: [String] = []
-      if mistakes {
-        for mistake in evaluation.mistakes {
-          let expected = mistake.example.labels.sorted().joined(separator: ",")
-          let predicted = mistake.predicted.sorted().joined(separator: ",")
-          lines.append(
-            "\(mistake.example.location): expected [\(expected)] got [\(predicted)]: "
-              + mistake.example.text)
-        }
-        lines.append("")
-      }
-      lines.append(evaluation.table)
-      try Diagnostics.output(lines)
-    } catch let error as CorpusError {
+    } catch {
       Diagnostics.write(error.description)
       throw ExitCode(error.isUnreadable ? ExitStatus.ioError : ExitStatus.usage)
+    }
+    if json {
+      try Diagnostics.output([String(decoding: evaluation.json(includeErrors: errors), as: UTF8.self)])
+    } else {
+      try Diagnostics.output((errors ? evaluation.errorLines + [""] : []) + [evaluation.report])
     }
   }
 }

@@ -5,6 +5,7 @@ struct CompiledRules: Sendable {
     var rule: Int
     var category: Int
     var weight: Double
+    var scope: RuleScope
     var program: RegexProgram
   }
 
@@ -12,6 +13,7 @@ struct CompiledRules: Sendable {
     var rule: Int
     var category: Int
     var max: Double
+    var scope: RuleScope
   }
 
   struct Term: Sendable {
@@ -61,8 +63,9 @@ struct CompiledRules: Sendable {
               pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
             let index = compiled.patterns.count
             compiled.patterns.append(
-              Pattern(rule: ruleIndex, category: category, weight: pattern.weight, program: program)
-            )
+              Pattern(
+                rule: ruleIndex, category: category, weight: pattern.weight, scope: rule.scope,
+                program: program))
             if let required = RequiredLiterals.of(
               pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
             {
@@ -79,7 +82,8 @@ struct CompiledRules: Sendable {
         case .keywords(let list):
           let listIndex = compiled.keywordLists.count
           compiled.keywordLists.append(
-            KeywordList(rule: ruleIndex, category: category, max: list.max ?? .infinity))
+            KeywordList(
+              rule: ruleIndex, category: category, max: list.max ?? .infinity, scope: rule.scope))
           for (index, term) in list.terms.enumerated() {
             let termIndex = compiled.terms.count
             let text = term.words.joined(separator: " ")

@@ -2,6 +2,10 @@ import Foundation
 
 /// Segments with the labels a person gave them, read from JSON lines:
 /// `{"text": "...", "labels": ["policy", "quote"]}` per line (other keys are ignored).
+///
+/// Lines are segments in document order: each is classified with the context of the lines
+/// before it. An optional `"doc"` key (a string or a number) names the document a line belongs
+/// to; where it changes, a new document starts and the context is reset.
 public struct LabelledCorpus: Sendable {
   /// One labelled segment.
   public struct Example: Sendable, Hashable {
@@ -9,6 +13,8 @@ public struct LabelledCorpus: Sendable {
     public var text: String
     /// The expected labels.
     public var labels: Set<String>
+    /// The document the segment belongs to, if the corpus says.
+    public var document: String?
     /// Where the example is: file and line.
     public var location: SourceLocation
   }
@@ -38,9 +44,14 @@ public struct LabelledCorpus: Sendable {
       guard let entry = try? decoder.decode(Entry.self, from: Data(line.utf8)) else {
         throw CorpusError(
           location: location,
-          message: "expected a JSON object with \"text\" (a string) and \"labels\" (strings)")
+          message:
+            "expected a JSON object with \"text\" (a string), \"labels\" (an array of strings) and optionally \"doc\" (a string or number)"
+        )
       }
-      examples.append(Example(text: entry.text, labels: Set(entry.labels), location: location))
+      examples.append(
+        Example(
+          text: entry.text, labels: Set(entry.labels), document: entry.doc?.name,
+          location: location))
     }
   }
 
@@ -61,6 +72,21 @@ public struct LabelledCorpus: Sendable {
   private struct Entry: Decodable {
     var text: String
     var labels: [String]
+    var doc: DocumentName?
+  }
+
+  /// A document name given as a string or a number.
+  private struct DocumentName: Decodable {
+    var name: String
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let number = try? container.decode(Int.self) {
+        name = String(number)
+      } else {
+        name = try container.decode(String.self)
+      }
+    }
   }
 }
 

@@ -42,24 +42,38 @@ public struct SegmentFormatter: Sendable {
   ///   - index: the segment's number in its document, from 0.
   ///   - segment: where the segment is and its bytes.
   ///   - classification: the segment's classification, or `nil` for segmentation only.
+  ///   - previous: the segment before it in the document, where evidence of rules scoped to the
+  ///     previous segment lies; needed only to write that evidence.
   ///   - buffer: where to append.
   public func append(
     document: Int, index: Int, segment: StreamingSegmenter.Segment,
-    classification: SegmentClassification?, to buffer: inout OutputBuffer
+    classification: SegmentClassification?, previous: StreamingSegmenter.Segment? = nil,
+    to buffer: inout OutputBuffer
   ) {
     switch format {
     case .jsonl:
-      appendJSON(document, index, segment, classification, &buffer)
+      appendJSON(document, index, segment, classification, previous, &buffer)
     case .tsv:
       appendTSV(document, index, segment, classification, &buffer)
     case .text:
-      appendText(document, index, segment, classification, &buffer)
+      appendText(document, index, segment, classification, previous, &buffer)
     }
+  }
+
+  /// The segment an evidence's range refers to, when its bytes are at hand.
+  private func source(
+    of evidence: Evidence, _ segment: StreamingSegmenter.Segment,
+    _ previous: StreamingSegmenter.Segment?
+  ) -> StreamingSegmenter.Segment? {
+    guard evidence.isInPreviousSegment else { return segment }
+    guard let previous, evidence.range.upperBound <= previous.bytes.count else { return nil }
+    return previous
   }
 
   private func appendJSON(
     _ document: Int, _ index: Int, _ segment: StreamingSegmenter.Segment,
-    _ classification: SegmentClassification?, _ buffer: inout OutputBuffer
+    _ classification: SegmentClassification?, _ previous: StreamingSegmenter.Segment?,
+    _ buffer: inout OutputBuffer
   ) {
     buffer.append("{\"doc\":")
     buffer.append(integer: document)
@@ -88,14 +102,14 @@ public struct SegmentFormatter: Sendable {
         buffer.append(number: classification.scores[category])
       }
       buffer.append(UInt8(ascii: "}"))
-      if explain { appendJSONEvidence(segment, classification, &buffer) }
+      if explain { appendJSONEvidence(segment, classification, previous, &buffer) }
     }
     buffer.append("}\n")
   }
 
   private func appendJSONEvidence(
     _ segment: StreamingSegmenter.Segment, _ classification: SegmentClassification,
-    _ buffer: inout OutputBuffer
+    _ previous: StreamingSegmenter.Segment?, _ buffer: inout OutputBuffer
   ) {
     buffer.append(",\"evidence\":[")
     var first = true
@@ -110,13 +124,17 @@ public struct SegmentFormatter: Sendable {
       }
       buffer.append(",\"weight\":")
       buffer.append(number: evidence.weight)
-      buffer.append(",\"start\":")
-      buffer.append(integer: segment.start + evidence.range.lowerBound)
-      buffer.append(",\"end\":")
-      buffer.append(integer: segment.start + evidence.range.upperBound)
-      buffer.append(",\"text\":\"")
-      buffer.append(jsonEscaped: UnsafeBufferPointer(rebasing: segment.bytes[evidence.range]))
-      buffer.append("\"}")
+      if evidence.isInPreviousSegment { buffer.append(",\"in\":\"previous-segment\"") }
+      if let source = source(of: evidence, segment, previous) {
+        buffer.append(",\"start\":")
+        buffer.append(integer: source.start + evidence.range.lowerBound)
+        buffer.append(",\"end\":")
+        buffer.append(integer: source.start + evidence.range.upperBound)
+        buffer.append(",\"text\":\"")
+        buffer.append(jsonEscaped: UnsafeBufferPointer(rebasing: source.bytes[evidence.range]))
+        buffer.append(UInt8(ascii: "\""))
+      }
+      buffer.append(UInt8(ascii: "}"))
     }
     for failed in classification.failedSearches {
       if !first { buffer.append(UInt8(ascii: ",")) }
@@ -148,7 +166,8 @@ public struct SegmentFormatter: Sendable {
 
   private func appendText(
     _ document: Int, _ index: Int, _ segment: StreamingSegmenter.Segment,
-    _ classification: SegmentClassification?, _ buffer: inout OutputBuffer
+    _ classification: SegmentClassification?, _ previous: StreamingSegmenter.Segment?,
+    _ buffer: inout OutputBuffer
   ) {
     style(.dim, &buffer)
     buffer.append(integer: document)
@@ -176,9 +195,12 @@ public struct SegmentFormatter: Sendable {
         buffer.append(termTexts[evidence.rule][term])
         buffer.append(UInt8(ascii: ")"))
       }
+      if evidence.isInPreviousSegment { buffer.append(" in the previous segment") }
       buffer.append(": ")
       style(.reset, &buffer)
-      buffer.append(displayable: UnsafeBufferPointer(rebasing: segment.bytes[evidence.range]))
+      if let source = source(of: evidence, segment, previous) {
+        buffer.append(displayable: UnsafeBufferPointer(rebasing: source.bytes[evidence.range]))
+      }
       buffer.append(UInt8(ascii: "\n"))
     }
     for failed in classification.failedSearches {

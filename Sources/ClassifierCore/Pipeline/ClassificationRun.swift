@@ -79,7 +79,10 @@ public struct ClassificationRun {
       workspace: classifier.map { ClassifierWorkspace(for: $0) },
       formatter: SegmentFormatter(
         format: options.format, classifier: classifier, explain: options.explain,
-        color: options.color))
+        color: options.color),
+      previous: options.explain && options.format != .tsv
+        && classifier?.rules.contains { $0.scope == .previousSegment } == true
+        ? (0, []) : nil)
     for (index, path) in paths.enumerated() {
       report.documents += 1
       do throws(Failure) {
@@ -117,6 +120,9 @@ public struct ClassificationRun {
     var workspace: ClassifierWorkspace?
     let formatter: SegmentFormatter
     var buffer = OutputBuffer()
+    /// A copy of the previous segment and its offset, kept only when evidence is written and
+    /// some rule looks at the previous segment.
+    var previous: (start: Int, bytes: [UInt8])?
   }
 
   private func process(
@@ -129,16 +135,34 @@ public struct ClassificationRun {
     while true {
       while let segment = state.segmenter.nextSegment() {
         if let classifier {
-          classifier.classify(segment.bytes, in: &state.workspace!)
+          let boundary: SegmentBoundary =
+            index == 0 ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+          classifier.classify(segment.bytes, after: boundary, in: &state.workspace!)
           let failed = state.workspace!.result.failedSearches
           if !failed.isEmpty {
             report.segmentsWithFailedSearches += 1
             for search in failed { report.failedSearches[search.rule] += 1 }
           }
         }
-        state.formatter.append(
-          document: document, index: index, segment: segment,
-          classification: state.workspace?.result, to: &state.buffer)
+        if let previous = state.previous {
+          previous.bytes.withUnsafeBufferPointer { bytes in
+            state.formatter.append(
+              document: document, index: index, segment: segment,
+              classification: state.workspace?.result,
+              previous: index == 0
+                ? nil
+                : StreamingSegmenter.Segment(
+                  start: previous.start, bytes: bytes, startsParagraph: false),
+              to: &state.buffer)
+          }
+          state.previous!.start = segment.start
+          state.previous!.bytes.removeAll(keepingCapacity: true)
+          state.previous!.bytes.append(contentsOf: segment.bytes)
+        } else {
+          state.formatter.append(
+            document: document, index: index, segment: segment,
+            classification: state.workspace?.result, to: &state.buffer)
+        }
         index += 1
         report.segments += 1
         if state.buffer.bytes.count >= 64 << 10 { try write(&state.buffer, to: output) }

@@ -12,13 +12,16 @@ public struct RuleDefinition: Sendable {
   public var id: String
   /// The matcher.
   public var kind: Kind
+  /// What text the rule looks at.
+  public var scope: RuleScope
   /// Where the rule was defined.
   public var location: SourceLocation
 
   /// Creates a rule definition.
-  public init(id: String, kind: Kind, location: SourceLocation) {
+  public init(id: String, kind: Kind, scope: RuleScope = .segment, location: SourceLocation) {
     self.id = id
     self.kind = kind
+    self.scope = scope
     self.location = location
   }
 }

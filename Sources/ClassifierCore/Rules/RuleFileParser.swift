@@ -18,7 +18,7 @@ struct RuleFileParser {
   }
 
   private static let categoryKeys = ["category", "description", "threshold", "rules"]
-  private static let ruleKeys = ["id", "pattern", "keywords", "weight", "max", "case"]
+  private static let ruleKeys = ["id", "pattern", "keywords", "weight", "max", "case", "scope"]
 
   /// Parses the file; returns the category when its required parts could be read.
   mutating func parse() -> CategoryDefinition? {
@@ -97,8 +97,17 @@ struct RuleFileParser {
       report("a rule needs 'pattern' or 'keywords'", at: location(of: node))
       kind = nil
     }
+    var scope = RuleScope.segment
+    if let scopeNode = fields["scope"], let value = string(scopeNode, what: "scope") {
+      if let known = RuleScope(rawValue: value) {
+        scope = known
+      } else {
+        let names = RuleScope.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        report("'scope' must be one of \(names), not '\(value)'", at: location(of: scopeNode))
+      }
+    }
     guard let id, let kind else { return nil }
-    return RuleDefinition(id: id, kind: kind, location: location(of: node))
+    return RuleDefinition(id: id, kind: kind, scope: scope, location: location(of: node))
   }
 
   private mutating func parsePattern(_ node: Node, fields: [String: Node], rule: Node)

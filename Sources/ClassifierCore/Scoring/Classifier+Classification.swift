@@ -4,18 +4,24 @@ extension Classifier {
   /// One pass of the literal automaton finds every keyword and every literal that some pattern
   /// requires; then only the patterns whose literals were seen (and those with none) run.
   ///
+  /// Segments of a document are classified in order with one workspace, which carries their
+  /// context: what rules scoped to the previous segment found there, and the quotation marks
+  /// seen so far. A segment classified `after: .documentStart` has no context.
+  ///
   /// - Parameters:
   ///   - segment: the segment's UTF-8 bytes; invalid UTF-8 is matched safely and never matches.
+  ///   - boundary: what separates the segment from the one classified before it.
   ///   - workspace: this thread's workspace, made for this classifier.
   /// - Complexity: O(n) for the scan plus the searches of the patterns that run.
   public func classify(
-    _ segment: UnsafeBufferPointer<UInt8>, in workspace: inout ClassifierWorkspace
+    _ segment: UnsafeBufferPointer<UInt8>, after boundary: SegmentBoundary = .documentStart,
+    in workspace: inout ClassifierWorkspace
   ) {
     precondition(
       workspace.termSeen.count == compiled.terms.count
         && workspace.patternQueued.count == compiled.patterns.count,
       "the workspace was made for another classifier")
-    workspace.beginSegment()
+    workspace.beginSegment(segment, after: boundary)
     compiled.automaton.scan(segment) { value, end in
       if value < 0 {
         let pattern = Int(~value)
@@ -30,17 +36,28 @@ extension Classifier {
     }
     for list in workspace.touchedLists {
       let rules = compiled.keywordLists[list]
-      workspace.result.scores[rules.category] += min(workspace.listSums[list], rules.max)
+      let contribution = min(workspace.listSums[list], rules.max)
+      if rules.scope == .previousSegment {
+        workspace.pendingScores[rules.category] += contribution
+      } else {
+        workspace.result.scores[rules.category] += contribution
+      }
     }
     for pattern in compiled.unfilteredPatterns { queue(pattern, in: &workspace) }
     Self.sortSmall(&workspace.queuedPatterns)
     for index in workspace.queuedPatterns {
       let pattern = compiled.patterns[index]
+      if pattern.scope == .continuedQuotation && !workspace.continuesQuotation { continue }
       switch pattern.program.firstMatch(in: segment, scratch: workspace.scratch) {
       case .match(let range):
-        workspace.result.scores[pattern.category] += pattern.weight
-        workspace.result.evidence.append(
-          Evidence(rule: pattern.rule, term: nil, weight: pattern.weight, range: range))
+        let evidence = Evidence(rule: pattern.rule, term: nil, weight: pattern.weight, range: range)
+        if pattern.scope == .previousSegment {
+          workspace.pendingScores[pattern.category] += pattern.weight
+          workspace.pendingEvidence.append(evidence.inPreviousSegment)
+        } else {
+          workspace.result.scores[pattern.category] += pattern.weight
+          workspace.result.evidence.append(evidence)
+        }
       case .noMatch:
         break
       case .failed(let failure):
@@ -51,6 +68,7 @@ extension Classifier {
       workspace.result.isLabelled[category] =
         workspace.result.scores[category] >= compiled.thresholds[category]
     }
+    workspace.quotation.advance(over: segment, after: boundary)
   }
 
   /// Classifies one segment given as a string (a convenience that allocates; the stream path
@@ -84,6 +102,8 @@ extension Classifier {
     let termIndex = found.term
     guard workspace.termSeen[termIndex] != workspace.generation else { return }
     let term = compiled.terms[termIndex]
+    let list = compiled.keywordLists[term.list]
+    if list.scope == .continuedQuotation && !workspace.continuesQuotation { return }
     let start = Self.start(ofSymbols: found.symbolCount, endingAt: end, in: segment)
     if term.checksStart && WordBoundary.isWordCharacter(before: start, in: segment) { return }
     var matchEnd = end
@@ -99,10 +119,13 @@ extension Classifier {
       workspace.touchedLists.append(term.list)
     }
     workspace.listSums[term.list] += term.weight
-    workspace.result.evidence.append(
-      Evidence(
-        rule: compiled.keywordLists[term.list].rule, term: term.index, weight: term.weight,
-        range: start..<matchEnd))
+    let evidence = Evidence(
+      rule: list.rule, term: term.index, weight: term.weight, range: start..<matchEnd)
+    if list.scope == .previousSegment {
+      workspace.pendingEvidence.append(evidence.inPreviousSegment)
+    } else {
+      workspace.result.evidence.append(evidence)
+    }
   }
 
   /// Where a folded literal of `count` symbols that ends at `end` starts in the text, where one

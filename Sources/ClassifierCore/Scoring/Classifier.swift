@@ -24,6 +24,10 @@ public struct Classifier: Sendable {
     public var category: Int
     /// The keyword list's terms, or empty for a pattern rule.
     public var terms: [KeywordTerm]
+    /// What text the rule looks at.
+    public var scope: RuleScope
+    /// The most a keyword list adds to a segment, if capped; `nil` for patterns.
+    public var maximum: Double?
   }
 
   /// The rule set this classifier was compiled from.
@@ -64,12 +68,16 @@ public struct Classifier: Sendable {
     var rules: [Rule] = []
     for (index, category) in ruleSet.categories.enumerated() {
       for rule in category.rules {
-        let terms: [KeywordTerm]
-        switch rule.kind {
-        case .pattern: terms = []
-        case .keywords(let list): terms = list.terms
+        var terms: [KeywordTerm] = []
+        var maximum: Double?
+        if case .keywords(let list) = rule.kind {
+          terms = list.terms
+          maximum = list.max
         }
-        rules.append(Rule(name: "\(category.name)/\(rule.id)", category: index, terms: terms))
+        rules.append(
+          Rule(
+            name: "\(category.name)/\(rule.id)", category: index, terms: terms, scope: rule.scope,
+            maximum: maximum))
       }
     }
     self.rules = rules

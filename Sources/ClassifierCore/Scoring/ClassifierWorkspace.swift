@@ -13,6 +13,16 @@ public struct ClassifierWorkspace {
   var listSums: [Double]
   var queuedPatterns: [Int] = []
   var touchedLists: [Int] = []
+  /// What rules with scope `previous-segment` found in the previous segment, for this one, and
+  /// in this segment, for the next.
+  var carriedScores: [Double]
+  var carriedEvidence: [Evidence] = []
+  var pendingScores: [Double]
+  var pendingEvidence: [Evidence] = []
+  /// The quotation marks of the document's segments so far.
+  var quotation = QuotationTracker()
+  /// Whether the current segment starts inside a quotation an earlier segment opened.
+  var continuesQuotation = false
 
   /// The classification of the segment most recently passed to `Classifier.classify`.
   public internal(set) var result: SegmentClassification
@@ -28,10 +38,14 @@ public struct ClassifierWorkspace {
     queuedPatterns.reserveCapacity(compiled.patterns.count)
     touchedLists.reserveCapacity(compiled.keywordLists.count)
     result = SegmentClassification(categoryCount: compiled.thresholds.count)
+    carriedScores = Array(repeating: 0, count: compiled.thresholds.count)
+    pendingScores = carriedScores
   }
 
-  /// Clears the previous segment's result and starts a new stamp generation.
-  mutating func beginSegment() {
+  /// Clears the previous segment's result, starts a new stamp generation and takes over what the
+  /// previous segment left for this one: its contribution to the scores and the quotation state.
+  mutating func beginSegment(_ segment: UnsafeBufferPointer<UInt8>, after boundary: SegmentBoundary)
+  {
     generation &+= 1
     if generation == 0 {
       for index in termSeen.indices { termSeen[index] = 0 }
@@ -39,11 +53,22 @@ public struct ClassifierWorkspace {
       for index in listTouched.indices { listTouched[index] = 0 }
       generation = 1
     }
-    for index in result.scores.indices {
-      result.scores[index] = 0
-      result.isLabelled[index] = false
+    if boundary == .documentStart {
+      quotation.reset()
+      for index in pendingScores.indices { pendingScores[index] = 0 }
+      pendingEvidence.removeAll(keepingCapacity: true)
     }
+    continuesQuotation = quotation.continues(segment, after: boundary)
+    swap(&carriedScores, &pendingScores)
+    swap(&carriedEvidence, &pendingEvidence)
+    for index in result.scores.indices {
+      result.scores[index] = carriedScores[index]
+      result.isLabelled[index] = false
+      pendingScores[index] = 0
+    }
+    pendingEvidence.removeAll(keepingCapacity: true)
     result.evidence.removeAll(keepingCapacity: true)
+    result.evidence.append(contentsOf: carriedEvidence)
     result.failedSearches.removeAll(keepingCapacity: true)
     queuedPatterns.removeAll(keepingCapacity: true)
     touchedLists.removeAll(keepingCapacity: true)

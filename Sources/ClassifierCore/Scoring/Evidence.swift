@@ -6,8 +6,18 @@ public struct Evidence: Sendable, Hashable {
   public var term: Int?
   /// The rule's or term's weight. A keyword list's `max` may cap what its terms add together.
   public var weight: Double
-  /// The byte range matched, relative to the segment's start.
+  /// The byte range matched, relative to the start of the segment it is in.
   public var range: Range<Int>
+  /// Whether the match is in the previous segment (a rule with scope `previous-segment`) rather
+  /// than in the segment classified.
+  public var isInPreviousSegment = false
+
+  /// The same evidence, marked as found in the previous segment.
+  var inPreviousSegment: Evidence {
+    var moved = self
+    moved.isInPreviousSegment = true
+    return moved
+  }
 }
 
 /// A search that stopped before it knew whether its pattern matches the segment.

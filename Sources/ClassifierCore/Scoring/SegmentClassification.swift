@@ -4,7 +4,8 @@ public struct SegmentClassification: Sendable {
   public internal(set) var scores: [Double]
   /// Whether each category's score reached its threshold, indexed like `scores`.
   public internal(set) var isLabelled: [Bool]
-  /// What fired: keyword hits in text order, then pattern matches in rule order.
+  /// What fired: what rules scoped to the previous segment found there, then keyword hits in
+  /// text order, then pattern matches in rule order.
   public internal(set) var evidence: [Evidence]
   /// Pattern searches that hit a PCRE2 limit; their rules added nothing.
   public internal(set) var failedSearches: [FailedSearch]

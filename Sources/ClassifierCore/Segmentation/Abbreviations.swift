@@ -7,7 +7,8 @@ enum Abbreviations {
 
   /// Abbreviations that precede a number: no split when a digit follows (`No. 10`, `p. 4`).
   static let beforeNumbers: Set<PackedWord> = words(
-    "no nos p pp para paras art arts fig figs vol vols sec ss op ref tel ext cl reg")
+    "no nos p pp para paras art arts fig figs vol vols sec ss op ref tel ext cl reg jan feb mar"
+      + " apr jun jul aug sep sept oct nov dec est approx ca c")
 
   /// Abbreviations that can end a sentence as well as sit inside one (`Acme Co.`, `et al.`):
   /// a split only when a typical sentence opener follows.
@@ -21,7 +22,8 @@ enum Abbreviations {
     "the a an he she it its they we i you this that these those there his her their our my"
       + " but and or so yet in on at as if when while after before however meanwhile since"
       + " although though for from with during last one some many most no not what who why how"
-      + " where then also earlier later today yesterday police officers it's he's she's there's")
+      + " where then also earlier later today yesterday police officers it's he's she's there's"
+      + " neither both each all such other others nobody none")
 
   private static func words(_ list: String) -> Set<PackedWord> {
     Set(list.split(separator: " ").map { PackedWord($0.utf8)! })

@@ -91,6 +91,9 @@ struct QuoteRegions {
         index += 1
       }
     }
+    // A paragraph that opens with a single quotation mark it never closes is one quotation
+    // (news style for a quote that continues in the next paragraph).
+    if let open = singleOpen, doubleOpen == nil, open == 0 { add(open..<count) }
     closeDouble(count)
   }
 

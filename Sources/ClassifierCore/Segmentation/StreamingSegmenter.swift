@@ -21,6 +21,8 @@ public struct StreamingSegmenter: ~Copyable {
     public var start: Int
     /// The segment's bytes.
     public var bytes: UnsafeBufferPointer<UInt8>
+    /// Whether the segment is the first of its paragraph (in `line` mode, of its line).
+    public var startsParagraph: Bool
     /// The byte offset just past the segment in the document.
     public var end: Int { start + bytes.count }
   }
@@ -59,6 +61,8 @@ public struct StreamingSegmenter: ~Copyable {
   private var unitOffset = 0
   private var pieceStarts: [Int] = []
   private var nextPiece = 0
+  /// Whether a segment of the unit has been handed out.
+  private var unitStarted = false
 
   /// Paragraphs cut because they exceeded `maximumSegmentBytes`, across all documents.
   public private(set) var cutCount = 0
@@ -140,9 +144,11 @@ public struct StreamingSegmenter: ~Copyable {
         let end = nextPiece + 1 < pieceStarts.count ? pieceStarts[nextPiece + 1] : unit.upperBound
         nextPiece += 1
         if let trimmed = trim(start..<end) {
+          defer { unitStarted = true }
           return Segment(
             start: unitOffset + trimmed.lowerBound - unit.lowerBound,
-            bytes: UnsafeBufferPointer(start: storage + trimmed.lowerBound, count: trimmed.count))
+            bytes: UnsafeBufferPointer(start: storage + trimmed.lowerBound, count: trimmed.count),
+            startsParagraph: !unitStarted)
         }
       }
       guard let next = nextUnit() else { return nil }
@@ -157,6 +163,7 @@ public struct StreamingSegmenter: ~Copyable {
     pieceStarts.removeAll(keepingCapacity: true)
     pieceStarts.append(next.lowerBound)
     nextPiece = 0
+    unitStarted = false
     guard mode == .sentence else { return }
     let text = UnsafeBufferPointer(start: storage + next.lowerBound, count: next.count)
     let first = pieceStarts.count
@@ -246,7 +253,7 @@ public struct StreamingSegmenter: ~Copyable {
     case .sentence, .paragraph:
       switch style {
       case .undecided: return nil
-      case .lines: return lineEnd()
+      case .lines: return wrappedLineEnd()
       case .blankLines: return blankLineEnd()
       }
     }
@@ -260,6 +267,29 @@ public struct StreamingSegmenter: ~Copyable {
       return nil
     }
     return storage.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+  }
+
+  /// In a document whose paragraphs are lines, the end of the paragraph at `unitStart`: just past
+  /// its line, unless the next line starts with a lowercase letter and so continues a
+  /// hard-wrapped sentence.
+  private mutating func wrappedLineEnd() -> Int? {
+    while let end = lineEnd() {
+      var cursor = end
+      while cursor < dataEnd, storage[cursor] != 0x0A, TextBytes.isSpace(storage[cursor]) {
+        cursor += 1
+      }
+      if cursor >= dataEnd {
+        // The next line's first letter is not here yet: wait for it, unless there is no more.
+        if inputEnded { return end }
+        scanFrom = end - 1
+        return nil
+      }
+      guard storage[cursor] >= UInt8(ascii: "a") && storage[cursor] <= UInt8(ascii: "z") else {
+        return end
+      }
+      scanFrom = cursor
+    }
+    return nil
   }
 
   /// The end of the paragraph that starts at `unitStart`: just past the blank line that follows

@@ -107,7 +107,7 @@ import Testing
     "a long line among short ones is cut, and the others are not",
     arguments: [SegmentationMode.line, .paragraph, .sentence])
   func longLineAmongShortOnes(mode: SegmentationMode) {
-    let long = String(repeating: "lorem ipsum dolor ", count: 100)  // 1800 bytes
+    let long = String(repeating: "Lorem ipsum dolor ", count: 100)  // 1800 bytes
     let input = Array(("Short one\n" + long + "\nShort two\n").utf8)
     let result = Self.segmentEverywhere(input, mode: mode)
     #expect(result.cutCount == 1)

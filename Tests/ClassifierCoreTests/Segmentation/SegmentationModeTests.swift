@@ -66,8 +66,12 @@ struct SegmentationModeCase: Sendable, CustomTestStringConvertible {
       "sentences within blank-line paragraphs", .sentence, "One. Two\nthree.\n\nFour. Five.",
       [(0, "One."), (5, "Two\nthree."), (17, "Four."), (23, "Five.")]),
     SegmentationModeCase(
-      "sentences within lines", .sentence, "One. Two\nthree.\nFour. Five.",
-      [(0, "One."), (5, "Two"), (9, "three."), (16, "Four."), (22, "Five.")]),
+      "sentences within lines", .sentence, "One. Two\nThree.\nFour. Five.",
+      [(0, "One."), (5, "Two"), (9, "Three."), (16, "Four."), (22, "Five.")]),
+    SegmentationModeCase(
+      "a line that starts in lowercase continues a hard-wrapped sentence", .sentence,
+      "One. Two\nthree.\nFour. Five.",
+      [(0, "One."), (5, "Two\nthree."), (16, "Four."), (22, "Five.")]),
     SegmentationModeCase(
       "a quotation does not run on into the next paragraph", .sentence,
       "She said: \u{201C}We go on. We stay.\n\n\u{201C}We never stop. Ever.\u{201D} Then she left.",
