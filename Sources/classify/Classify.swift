@@ -19,7 +19,7 @@ struct Classify: ParsableCommand {
         classify --explain --format text article.txt
         classify check --rules my-rules/
         classify segment --segment paragraph article.txt
-        classify eval Corpus/dev.jsonl
+        classify eval --gold Corpus/dev.jsonl
 
       Exit status: 0 ok, 1 a file could not be read or output failed, 2 a usage or rules error.
       """,

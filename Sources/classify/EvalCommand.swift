@@ -55,7 +55,9 @@ struct EvalCommand: ParsableCommand {
       throw ExitCode(error.isUnreadable ? ExitStatus.ioError : ExitStatus.usage)
     }
     if json {
-      try Diagnostics.output([String(decoding: evaluation.json(includeErrors: errors), as: UTF8.self)])
+      try Diagnostics.output([
+        String(decoding: evaluation.json(includeErrors: errors), as: UTF8.self)
+      ])
     } else {
       try Diagnostics.output((errors ? evaluation.errorLines + [""] : []) + [evaluation.report])
     }

@@ -16,6 +16,9 @@ struct ExitStatusTests {
       ["segment", "--explain"],
       ["check", "--nope"],
       ["check", "extra-argument"],
+      ["eval"],
+      ["eval", "gold.jsonl"],
+      ["eval", "--gold", "gold.jsonl", "--mistakes"],
     ])
   func usageErrors(arguments: [String]) throws {
     let directory = try TemporaryDirectory()

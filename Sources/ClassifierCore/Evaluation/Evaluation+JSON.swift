@@ -12,7 +12,8 @@ extension Evaluation {
           name: $0.name, support: $0.support, truePositives: $0.truePositives,
           falsePositives: $0.falsePositives, falseNegatives: $0.falseNegatives,
           precision: $0.precision, recall: $0.recall, f1: $0.f1,
-          falsePositiveGold: $0.falsePositiveGold, falseNegativePredicted: $0.falseNegativePredicted)
+          falsePositiveGold: $0.falsePositiveGold, falseNegativePredicted: $0.falseNegativePredicted
+        )
       },
       rules: rules.map {
         Document.Rule(

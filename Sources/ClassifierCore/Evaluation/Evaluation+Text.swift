@@ -56,7 +56,9 @@ extension Evaluation {
       let falsePositives = mistake.predicted.subtracting(gold).sorted()
       let falseNegatives = gold.subtracting(mistake.predicted).sorted()
       var kinds: [String] = []
-      if !falsePositives.isEmpty { kinds.append("false positive " + falsePositives.joined(separator: ",")) }
+      if !falsePositives.isEmpty {
+        kinds.append("false positive " + falsePositives.joined(separator: ","))
+      }
       if !falseNegatives.isEmpty { kinds.append("missed " + falseNegatives.joined(separator: ",")) }
       lines.append(
         "\(mistake.example.location): \(kinds.joined(separator: "; ")) "

@@ -126,7 +126,8 @@ public struct Evaluation: Sendable {
         if gold.contains(name) { rules[rule].goldHits += 1 }
         if (contribution >= 0) == gold.contains(name) { rules[rule].agreeingHits += 1 }
         let score = result.scores[category]
-        let flips = (score >= thresholds[category]) != (score - contribution >= thresholds[category])
+        let flips =
+          (score >= thresholds[category]) != (score - contribution >= thresholds[category])
         if flips {
           if predicted.contains(name) == gold.contains(name) {
             rules[rule].decidedRight += 1

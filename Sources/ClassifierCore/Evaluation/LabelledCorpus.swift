@@ -37,8 +37,8 @@ public struct LabelledCorpus: Sendable {
   public init(parsing text: String, name: String) throws(CorpusError) {
     examples = []
     let decoder = JSONDecoder()
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    {
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    for (index, line) in lines.enumerated() {
       guard line.contains(where: { !$0.isWhitespace }) else { continue }
       let location = SourceLocation(file: name, line: index + 1, column: 1)
       guard let entry = try? decoder.decode(Entry.self, from: Data(line.utf8)) else {
@@ -59,6 +59,13 @@ public struct LabelledCorpus: Sendable {
   ///
   /// - Throws: `CorpusError` when the file cannot be read or a line is malformed.
   public init(contentsOf path: String) throws(CorpusError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CorpusError(location: .wholeFile(path), message: "no such file", isUnreadable: true)
+    }
+    guard !isDirectory.boolValue else {
+      throw CorpusError(location: .wholeFile(path), message: "is a directory", isUnreadable: true)
+    }
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(validating: data, as: UTF8.self)
     else {

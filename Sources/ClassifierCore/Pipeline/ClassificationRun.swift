@@ -136,7 +136,8 @@ public struct ClassificationRun {
       while let segment = state.segmenter.nextSegment() {
         if let classifier {
           let boundary: SegmentBoundary =
-            index == 0 ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+            index == 0
+            ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
           classifier.classify(segment.bytes, after: boundary, in: &state.workspace!)
           let failed = state.workspace!.result.failedSearches
           if !failed.isEmpty {

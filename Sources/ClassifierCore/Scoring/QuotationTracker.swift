@@ -10,8 +10,10 @@ struct QuotationTracker {
   /// How many segments without a quotation mark an open quotation may span.
   static let maximumSpan = 6
 
-  /// Which quotations the segments seen so far left open.
+  /// Which quotations the segments seen so far left open, and whether the double one opened with
+  /// a low mark (`„`), which a left mark (`“`) closes.
   private var doubleOpen = false
+  private var openedLow = false
   private var singleOpen = false
   private var segmentsWithoutMark = 0
 
@@ -20,6 +22,7 @@ struct QuotationTracker {
   /// Forgets any open quotation (a new document starts).
   mutating func reset() {
     doubleOpen = false
+    openedLow = false
     singleOpen = false
     segmentsWithoutMark = 0
   }
@@ -37,11 +40,11 @@ struct QuotationTracker {
 
   /// Takes in the quotation marks of `segment`, which follows the segments seen so far after
   /// `boundary`.
-  mutating func advance(over segment: UnsafeBufferPointer<UInt8>, after boundary: SegmentBoundary)
-  {
+  mutating func advance(over segment: UnsafeBufferPointer<UInt8>, after boundary: SegmentBoundary) {
     let continuing = continues(segment, after: boundary)
     let wasOpen = isOpen
     var doubleOpen = continuing && self.doubleOpen
+    var openedLow = doubleOpen && self.openedLow
     var singleOpen = continuing && self.singleOpen
     var sawMark = false
     var index = 0
@@ -52,6 +55,7 @@ struct QuotationTracker {
       if byte == UInt8(ascii: "\"") {
         // At the start of a segment inside a quotation, a mark reopens it (a continuation).
         if index > 0 || !doubleOpen { doubleOpen.toggle() }
+        openedLow = false
         if !doubleOpen { singleOpen = false }
         sawMark = true
       } else if byte == UInt8(ascii: "'") {
@@ -61,10 +65,17 @@ struct QuotationTracker {
       } else if byte == 0xE2, index + 2 < count, segment[index + 1] == 0x80 {
         width = 3
         switch segment[index + 2] {
+        case TextBytes.leftDoubleQuote where doubleOpen && openedLow:
+          doubleOpen = false  // `„…“`
+          openedLow = false
+          singleOpen = false
+          sawMark = true
         case TextBytes.leftDoubleQuote, TextBytes.lowDoubleQuote:
+          if !doubleOpen { openedLow = segment[index + 2] == TextBytes.lowDoubleQuote }
           doubleOpen = true
           sawMark = true
         case TextBytes.rightDoubleQuote:
+          openedLow = false
           if doubleOpen {
             doubleOpen = false
             singleOpen = false
@@ -90,6 +101,7 @@ struct QuotationTracker {
       {
         width = 2
         doubleOpen = segment[index + 1] == 0xAB
+        openedLow = false
         if !doubleOpen { singleOpen = false }
         sawMark = true
       }
@@ -97,6 +109,7 @@ struct QuotationTracker {
     }
     segmentsWithoutMark = wasOpen && !sawMark ? segmentsWithoutMark + 1 : 0
     self.doubleOpen = doubleOpen
+    self.openedLow = openedLow
     self.singleOpen = singleOpen
   }
 
