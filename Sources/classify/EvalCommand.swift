@@ -38,6 +38,11 @@ struct EvalCommand: ParsableCommand {
   @Flag(name: .long, help: "List every false positive and false negative with its evidence.")
   var errors = false
 
+  @Flag(
+    name: .long, help: "List every segment with its labels and evidence (in JSON, as \"outcomes\")."
+  )
+  var segments = false
+
   func validate() throws {
     if gold.isEmpty { throw ValidationError("give a labelled file with --gold FILE") }
   }
@@ -56,10 +61,14 @@ struct EvalCommand: ParsableCommand {
     }
     if json {
       try Diagnostics.output([
-        String(decoding: evaluation.json(includeErrors: errors), as: UTF8.self)
+        String(
+          decoding: evaluation.json(includeErrors: errors, includeSegments: segments), as: UTF8.self
+        )
       ])
     } else {
-      try Diagnostics.output((errors ? evaluation.errorLines + [""] : []) + [evaluation.report])
+      var lines = segments ? evaluation.segmentLines : errors ? evaluation.errorLines : []
+      if !lines.isEmpty { lines.append("") }
+      try Diagnostics.output(lines + [evaluation.report])
     }
   }
 }

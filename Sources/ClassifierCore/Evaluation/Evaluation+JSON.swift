@@ -3,8 +3,9 @@ import Foundation
 extension Evaluation {
   /// The whole evaluation as one JSON document (UTF-8), for scripts and CI: categories with
   /// their counts, scores and confusions, micro and macro F1, rules, and, when `includeErrors`,
-  /// the mistakes with their evidence. Figures are fractions from 0 to 1.
-  public func json(includeErrors: Bool) -> [UInt8] {
+  /// the mistakes with their evidence, and, when `includeSegments`, every segment (`outcomes`) with
+  /// its labels and evidence. Figures are fractions from 0 to 1.
+  public func json(includeErrors: Bool, includeSegments: Bool = false) -> [UInt8] {
     let document = Document(
       segments: exampleCount, microF1: microF1, macroF1: macroF1, exactMatch: exactMatchRate,
       categories: categories.map {
@@ -20,17 +21,8 @@ extension Evaluation {
           name: $0.name, category: $0.category, hits: $0.hits, goldHits: $0.goldHits,
           precision: $0.precision, decidedRight: $0.decidedRight, decidedWrong: $0.decidedWrong)
       },
-      errors: includeErrors
-        ? mistakes.map {
-          Document.Error(
-            location: $0.example.location.description, text: $0.example.text,
-            gold: $0.example.labels.sorted(), predicted: $0.predicted.sorted(), scores: $0.scores,
-            evidence: $0.evidence.map {
-              Document.Trace(
-                rule: $0.rule, weight: $0.weight, text: $0.text,
-                inPreviousSegment: $0.isInPreviousSegment)
-            })
-        } : nil)
+      errors: includeErrors ? mistakes.map(Document.Error.init) : nil,
+      outcomes: includeSegments ? outcomes.map(Document.Error.init) : nil)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -53,20 +45,36 @@ extension Evaluation {
     }
     struct Trace: Encodable {
       var rule: String
+      var term: String?
       var weight: Double
       var text: String
       var inPreviousSegment: Bool
     }
+    /// A segment's outcome.
     struct Error: Encodable {
       var location, text: String
       var gold, predicted: [String]
       var scores: [String: Double]
       var evidence: [Trace]
+
+      init(_ outcome: Outcome) {
+        location = outcome.example.location.description
+        text = outcome.example.text
+        gold = outcome.example.labels.sorted()
+        predicted = outcome.predicted.sorted()
+        scores = outcome.scores
+        evidence = outcome.evidence.map {
+          Trace(
+            rule: $0.rule, term: $0.term, weight: $0.weight, text: $0.text,
+            inPreviousSegment: $0.isInPreviousSegment)
+        }
+      }
     }
     var segments: Int
     var microF1, macroF1, exactMatch: Double
     var categories: [Category]
     var rules: [Rule]
     var errors: [Error]?
+    var outcomes: [Error]?
   }
 }

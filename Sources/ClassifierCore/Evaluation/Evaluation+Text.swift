@@ -49,9 +49,15 @@ extension Evaluation {
   }
 
   /// Each mistake: where it is, gold and predicted labels, the text, and its evidence.
-  public var errorLines: [String] {
+  public var errorLines: [String] { lines(for: mistakes) }
+
+  /// Every segment: where it is, what was wrong if anything, gold and predicted labels, the
+  /// text, and its evidence.
+  public var segmentLines: [String] { lines(for: outcomes) }
+
+  private func lines(for outcomes: [Outcome]) -> [String] {
     var lines: [String] = []
-    for mistake in mistakes {
+    for mistake in outcomes {
       let gold = mistake.example.labels
       let falsePositives = mistake.predicted.subtracting(gold).sorted()
       let falseNegatives = gold.subtracting(mistake.predicted).sorted()
@@ -60,6 +66,7 @@ extension Evaluation {
         kinds.append("false positive " + falsePositives.joined(separator: ","))
       }
       if !falseNegatives.isEmpty { kinds.append("missed " + falseNegatives.joined(separator: ",")) }
+      if kinds.isEmpty { kinds.append("right") }
       lines.append(
         "\(mistake.example.location): \(kinds.joined(separator: "; ")) "
           + "(gold [\(gold.sorted().joined(separator: ","))], "

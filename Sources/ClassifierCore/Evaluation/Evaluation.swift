@@ -49,8 +49,8 @@ public struct Evaluation: Sendable {
     public var precision: Double { Evaluation.ratio(agreeingHits, hits) }
   }
 
-  /// A segment whose predicted labels differ from its gold ones.
-  public struct Mistake: Sendable, Hashable {
+  /// A segment with the labels the classifier gave it.
+  public struct Outcome: Sendable, Hashable {
     /// The segment.
     public var example: LabelledCorpus.Example
     /// The labels the classifier gave.
@@ -59,12 +59,17 @@ public struct Evaluation: Sendable {
     public var scores: [String: Double]
     /// What fired, in the classifier's evidence order.
     public var evidence: [Trace]
+
+    /// Whether the predicted labels differ from the gold ones.
+    public var isMistake: Bool { predicted != example.labels }
   }
 
   /// One piece of evidence of a mistake, resolved to names and text.
   public struct Trace: Sendable, Hashable {
     /// The rule's name, `category/id`.
     public var rule: String
+    /// For a keyword list, the term found.
+    public var term: String?
     /// What it added.
     public var weight: Double
     /// The text it matched.
@@ -77,8 +82,8 @@ public struct Evaluation: Sendable {
   public var categories: [CategoryResult]
   /// One result per rule, in `Classifier.rules` order.
   public var rules: [RuleResult]
-  /// The segments with any label wrong, in corpus order.
-  public var mistakes: [Mistake]
+  /// Every segment, in corpus order.
+  public var outcomes: [Outcome]
   /// The number of segments.
   public var exampleCount: Int
 
@@ -92,7 +97,7 @@ public struct Evaluation: Sendable {
     let thresholds = classifier.categories.map(\.threshold)
     categories = names.map { CategoryResult(name: $0) }
     rules = classifier.rules.map { RuleResult(name: $0.name, category: names[$0.category]) }
-    mistakes = []
+    outcomes = []
     exampleCount = corpus.examples.count
     var workspace = ClassifierWorkspace(for: classifier)
     var previous: (text: [UInt8], document: String?, file: String)?
@@ -155,25 +160,27 @@ public struct Evaluation: Sendable {
           break
         }
       }
-      if predicted != gold {
-        let traces = result.evidence.map { evidence in
-          let source = evidence.isInPreviousSegment ? previous?.text ?? [] : bytes
-          let text =
-            evidence.range.upperBound <= source.count
-            ? String(decoding: source[evidence.range], as: UTF8.self) : ""
-          return Trace(
-            rule: classifier.rules[evidence.rule].name, weight: evidence.weight, text: text,
-            isInPreviousSegment: evidence.isInPreviousSegment)
-        }
-        mistakes.append(
-          Mistake(
-            example: example, predicted: predicted,
-            scores: Dictionary(uniqueKeysWithValues: zip(names, result.scores)),
-            evidence: traces))
+      let traces = result.evidence.map { evidence in
+        let source = evidence.isInPreviousSegment ? previous?.text ?? [] : bytes
+        let text =
+          evidence.range.upperBound <= source.count
+          ? String(decoding: source[evidence.range], as: UTF8.self) : ""
+        let rule = classifier.rules[evidence.rule]
+        return Trace(
+          rule: rule.name, term: evidence.term.map { rule.terms[$0].text },
+          weight: evidence.weight, text: text, isInPreviousSegment: evidence.isInPreviousSegment)
       }
+      outcomes.append(
+        Outcome(
+          example: example, predicted: predicted,
+          scores: Dictionary(uniqueKeysWithValues: zip(names, result.scores)),
+          evidence: traces))
       previous = (bytes, example.document, example.location.file)
     }
   }
+
+  /// The segments with any label wrong, in corpus order.
+  public var mistakes: [Outcome] { outcomes.filter(\.isMistake) }
 
   /// The unweighted mean of the categories' F1.
   public var macroF1: Double {
