@@ -155,6 +155,26 @@ struct EvalCommandTests {
     #expect(evidence.allSatisfy { $0["in_previous_segment"] as? Bool == false })
   }
 
+  @Test("--segments lists every segment, right or wrong, with the keyword term of each hit")
+  func segments() throws {
+    let directory = try TemporaryDirectory()
+    let (json, path) = try Self.eval(["--json", "--segments"], in: directory)
+    #expect(json.succeeded, "\(json)")
+    let document = try Self.object(json)
+    #expect(document["errors"] == nil)
+    let outcomes = try #require(document["outcomes"] as? [[String: Any]])
+    #expect(outcomes.map { $0["location"] as? String } == (1...5).map { "\(path):\($0):1" })
+    #expect(outcomes[4]["predicted"] as? [String] == [])
+    let evidence = try #require(outcomes[1]["evidence"] as? [[String: Any]])
+    // A keyword list's hit names its term; a pattern's does not.
+    #expect(evidence.map { $0["term"] as? String } == ["said", nil])
+
+    let (text, _) = try Self.eval(["--segments"], in: directory)
+    #expect(text.succeeded, "\(text)")
+    #expect(text.lines.contains { $0.hasPrefix("\(path):1:1: right (gold [enforcement]") })
+    #expect(text.lines.contains { $0.hasPrefix("\(path):2:1: false positive quote") })
+  }
+
   @Test("several --gold files are read in order as one corpus")
   func severalGoldFiles() throws {
     let directory = try TemporaryDirectory()

@@ -215,7 +215,8 @@ import Testing
     // Keyword hits in text order, then patterns in rule order.
     #expect(
       line7.evidence == [
-        Evaluation.Trace(rule: "beta/word", weight: 1, text: "beta", isInPreviousSegment: false),
+        Evaluation.Trace(
+          rule: "beta/word", term: "beta", weight: 1, text: "beta", isInPreviousSegment: false),
         Evaluation.Trace(
           rule: "alpha/strong", weight: 2, text: "strong", isInPreviousSegment: false),
       ])
