@@ -40,6 +40,9 @@ struct CompiledRules: Sendable {
   var patterns: [Pattern] = []
   /// Patterns with no required literal: tried on every segment.
   var unfilteredPatterns: [Int] = []
+  /// Patterns with no required literal scoped to a continued quotation: tried on every segment
+  /// that continues one.
+  var unfilteredQuotationPatterns: [Int] = []
   var keywordLists: [KeywordList] = []
   var terms: [Term] = []
   var spellings: [TermSpelling] = []
@@ -70,6 +73,8 @@ struct CompiledRules: Sendable {
               pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
             {
               literals += required.map { .init(bytes: $0, value: ~Int32(index)) }
+            } else if rule.scope == .continuedQuotation {
+              compiled.unfilteredQuotationPatterns.append(index)
             } else {
               compiled.unfilteredPatterns.append(index)
             }

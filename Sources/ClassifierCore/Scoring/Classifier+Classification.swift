@@ -44,6 +44,9 @@ extension Classifier {
       }
     }
     for pattern in compiled.unfilteredPatterns { queue(pattern, in: &workspace) }
+    if workspace.continuesQuotation {
+      for pattern in compiled.unfilteredQuotationPatterns { queue(pattern, in: &workspace) }
+    }
     Self.sortSmall(&workspace.queuedPatterns)
     for index in workspace.queuedPatterns {
       let pattern = compiled.patterns[index]
