@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ClassifierCore
@@ -148,6 +149,14 @@ import Testing
     #expect(outcomes.map(\.scores) == [[0], [1], [1], [0]])
     #expect(outcomes[1].evidence.map(\.isInPreviousSegment) == [false])
     #expect(outcomes[1].evidence.first?.range == 0..<1)
+  }
+
+  @Test("a continued-quotation pattern with no literal is not tried on every segment")
+  func continuedQuotationPatternWithoutLiteral() throws {
+    #expect(try Self.classifier(Self.inside).unfilteredRuleNames.isEmpty)
+    let segmentScoped = Self.inside.replacingOccurrences(
+      of: "scope: continued-quotation", with: "scope: segment")
+    #expect(try Self.classifier(segmentScoped).unfilteredRuleNames == ["quote/inside"])
   }
 
   @Test("a continued-quotation keyword list only counts terms in continuing segments")
