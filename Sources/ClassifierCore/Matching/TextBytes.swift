@@ -18,6 +18,13 @@ enum TextBytes {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
   }
 
+  /// Whether two digits and no third start at `index`: after an apostrophe, an elided year
+  /// (`'90s`, `'05`) rather than a quotation.
+  static func isElidedYear(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    index + 1 < text.count && isDigit(text[index]) && isDigit(text[index + 1])
+      && (index + 2 == text.count || !isDigit(text[index + 2]))
+  }
+
   /// Whether the bytes at `index` are the three-byte UTF-8 sequence `E2 80 last`
   /// (general punctuation: curly quotes, dashes, bullet, ellipsis).
   @inline(__always)

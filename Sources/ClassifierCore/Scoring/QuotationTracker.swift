@@ -130,16 +130,10 @@ struct QuotationTracker {
     }
     guard opening, !WordBoundary.isWordCharacter(before: index, in: segment),
       index + width < segment.count, !TextBytes.isSpace(segment[index + width]),
-      !Self.isElidedYear(at: index + width, in: segment)
+      !TextBytes.isElidedYear(at: index + width, in: segment)
     else { return false }
     singleOpen = true
     return true
-  }
-
-  /// Whether two digits and no third start at `index`.
-  private static func isElidedYear(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    index + 1 < text.count && TextBytes.isDigit(text[index]) && TextBytes.isDigit(text[index + 1])
-      && (index + 2 == text.count || !TextBytes.isDigit(text[index + 2]))
   }
 
   /// Whether the segment's first character, after any opening brackets, is a quotation mark.

@@ -37,7 +37,7 @@ struct QuoteRegions {
             singleOpen = nil
           }
         } else if !WordBoundary.isWordCharacter(before: index, in: text), index + 1 < count,
-          !TextBytes.isSpace(text[index + 1]), !Self.isElidedYear(at: index + 1, in: text)
+          !TextBytes.isSpace(text[index + 1]), !TextBytes.isElidedYear(at: index + 1, in: text)
         {
           singleOpen = index
         }
@@ -63,7 +63,7 @@ struct QuoteRegions {
           }
         case TextBytes.leftSingleQuote:
           if singleOpen == nil && !WordBoundary.isWordCharacter(before: index, in: text)
-            && !Self.isElidedYear(at: index + 3, in: text)
+            && !TextBytes.isElidedYear(at: index + 3, in: text)
           {
             singleOpen = index
           }
@@ -95,13 +95,6 @@ struct QuoteRegions {
     // (news style for a quote that continues in the next paragraph).
     if let open = singleOpen, doubleOpen == nil, open == 0 { add(open..<count) }
     closeDouble(count)
-  }
-
-  /// Whether two digits and no third start at `index`: after an apostrophe, an elided year
-  /// (`'90s`, `'05`) rather than a quotation.
-  private static func isElidedYear(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    index + 1 < text.count && TextBytes.isDigit(text[index]) && TextBytes.isDigit(text[index + 1])
-      && (index + 2 == text.count || !TextBytes.isDigit(text[index + 2]))
   }
 
   /// Adds a span that ends after every span added before, merging it with those it overlaps
