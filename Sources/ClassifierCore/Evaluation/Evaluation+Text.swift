@@ -57,10 +57,10 @@ extension Evaluation {
 
   private func lines(for outcomes: [Outcome]) -> [String] {
     var lines: [String] = []
-    for mistake in outcomes {
-      let gold = mistake.example.labels
-      let falsePositives = mistake.predicted.subtracting(gold).sorted()
-      let falseNegatives = gold.subtracting(mistake.predicted).sorted()
+    for outcome in outcomes {
+      let gold = outcome.example.labels
+      let falsePositives = outcome.predicted.subtracting(gold).sorted()
+      let falseNegatives = gold.subtracting(outcome.predicted).sorted()
       var kinds: [String] = []
       if !falsePositives.isEmpty {
         kinds.append("false positive " + falsePositives.joined(separator: ","))
@@ -68,11 +68,11 @@ extension Evaluation {
       if !falseNegatives.isEmpty { kinds.append("missed " + falseNegatives.joined(separator: ",")) }
       if kinds.isEmpty { kinds.append("right") }
       lines.append(
-        "\(mistake.example.location): \(kinds.joined(separator: "; ")) "
+        "\(outcome.example.location): \(kinds.joined(separator: "; ")) "
           + "(gold [\(gold.sorted().joined(separator: ","))], "
-          + "given [\(mistake.predicted.sorted().joined(separator: ","))])")
-      lines.append("  \(mistake.example.text)")
-      for trace in mistake.evidence {
+          + "given [\(outcome.predicted.sorted().joined(separator: ","))])")
+      lines.append("  \(outcome.example.text)")
+      for trace in outcome.evidence {
         let sign = trace.weight >= 0 ? "+" : ""
         let place = trace.isInPreviousSegment ? " (previous segment)" : ""
         lines.append("    \(sign)\(Self.number(trace.weight)) \(trace.rule)\(place): \(trace.text)")

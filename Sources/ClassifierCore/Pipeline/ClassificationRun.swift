@@ -145,24 +145,22 @@ public struct ClassificationRun {
             for search in failed { report.failedSearches[search.rule] += 1 }
           }
         }
-        if let previous = state.previous {
-          previous.bytes.withUnsafeBufferPointer { bytes in
+        do {
+          // Released before the copy below is refilled, which then reuses its storage.
+          let previous = index == 0 ? nil : state.previous
+          (previous?.bytes ?? []).withUnsafeBufferPointer { bytes in
             state.formatter.append(
               document: document, index: index, segment: segment,
               classification: state.workspace?.result,
-              previous: index == 0
-                ? nil
-                : StreamingSegmenter.Segment(
-                  start: previous.start, bytes: bytes, startsParagraph: false),
-              to: &state.buffer)
+              previous: previous.map {
+                StreamingSegmenter.Segment(start: $0.start, bytes: bytes, startsParagraph: false)
+              }, to: &state.buffer)
           }
+        }
+        if state.previous != nil {
           state.previous!.start = segment.start
           state.previous!.bytes.removeAll(keepingCapacity: true)
           state.previous!.bytes.append(contentsOf: segment.bytes)
-        } else {
-          state.formatter.append(
-            document: document, index: index, segment: segment,
-            classification: state.workspace?.result, to: &state.buffer)
         }
         index += 1
         report.segments += 1

@@ -71,7 +71,7 @@ extension Classifier {
       workspace.result.isLabelled[category] =
         workspace.result.scores[category] >= compiled.thresholds[category]
     }
-    workspace.quotation.advance(over: segment, after: boundary)
+    workspace.quotation.advance(over: segment, continuing: workspace.continuesQuotation)
   }
 
   /// Classifies one segment given as a string (a convenience that allocates; the stream path

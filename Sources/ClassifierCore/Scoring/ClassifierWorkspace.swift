@@ -13,10 +13,7 @@ public struct ClassifierWorkspace {
   var listSums: [Double]
   var queuedPatterns: [Int] = []
   var touchedLists: [Int] = []
-  /// What rules with scope `previous-segment` found in the previous segment, for this one, and
-  /// in this segment, for the next.
-  var carriedScores: [Double]
-  var carriedEvidence: [Evidence] = []
+  /// What rules with scope `previous-segment` found in the current segment, for the next one.
   var pendingScores: [Double]
   var pendingEvidence: [Evidence] = []
   /// The quotation marks of the document's segments so far.
@@ -38,8 +35,7 @@ public struct ClassifierWorkspace {
     queuedPatterns.reserveCapacity(compiled.patterns.count)
     touchedLists.reserveCapacity(compiled.keywordLists.count)
     result = SegmentClassification(categoryCount: compiled.thresholds.count)
-    carriedScores = Array(repeating: 0, count: compiled.thresholds.count)
-    pendingScores = carriedScores
+    pendingScores = Array(repeating: 0, count: compiled.thresholds.count)
   }
 
   /// Clears the previous segment's result, starts a new stamp generation and takes over what the
@@ -59,16 +55,14 @@ public struct ClassifierWorkspace {
       pendingEvidence.removeAll(keepingCapacity: true)
     }
     continuesQuotation = quotation.continues(segment, after: boundary)
-    swap(&carriedScores, &pendingScores)
-    swap(&carriedEvidence, &pendingEvidence)
     for index in result.scores.indices {
-      result.scores[index] = carriedScores[index]
+      result.scores[index] = pendingScores[index]
       result.isLabelled[index] = false
       pendingScores[index] = 0
     }
-    pendingEvidence.removeAll(keepingCapacity: true)
     result.evidence.removeAll(keepingCapacity: true)
-    result.evidence.append(contentsOf: carriedEvidence)
+    result.evidence.append(contentsOf: pendingEvidence)
+    pendingEvidence.removeAll(keepingCapacity: true)
     result.failedSearches.removeAll(keepingCapacity: true)
     queuedPatterns.removeAll(keepingCapacity: true)
     touchedLists.removeAll(keepingCapacity: true)

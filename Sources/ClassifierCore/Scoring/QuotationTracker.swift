@@ -38,10 +38,9 @@ struct QuotationTracker {
     }
   }
 
-  /// Takes in the quotation marks of `segment`, which follows the segments seen so far after
-  /// `boundary`.
-  mutating func advance(over segment: UnsafeBufferPointer<UInt8>, after boundary: SegmentBoundary) {
-    let continuing = continues(segment, after: boundary)
+  /// Takes in the quotation marks of `segment`, which follows the segments seen so far;
+  /// `continuing` is what `continues(_:after:)` said of it.
+  mutating func advance(over segment: UnsafeBufferPointer<UInt8>, continuing: Bool) {
     let wasOpen = isOpen
     var doubleOpen = continuing && self.doubleOpen
     var openedLow = doubleOpen && self.openedLow

@@ -4,16 +4,6 @@ import Testing
 @testable import ClassifierCore
 
 @Suite struct LabelledCorpusTests {
-  private static let rules = RuleSource(
-    name: "r.yaml",
-    text: """
-      category: enforcement
-      threshold: 1
-      rules:
-        - id: arrest
-          keywords: {arrested: 1}
-      """)
-
   /// The error parsing `text` throws, or `nil` when it parses.
   private static func parseError(_ text: String) -> CorpusError? {
     do {
@@ -93,25 +83,6 @@ import Testing
       name: "c.jsonl")
     #expect(corpus.examples.map(\.text) == ["a", "b"])
     #expect(corpus.examples.map(\.location.line) == [1, 2])
-  }
-
-  @Test("a label that is not a category is an error at its line when evaluating")
-  func unknownLabel() throws {
-    let classifier = try Classifier(loading: [Self.rules])
-    let corpus = try LabelledCorpus(
-      parsing: """
-        {"text": "Police arrested a man.", "labels": ["enforcement"]}
-
-        {"text": "He scored.", "labels": ["enforcement", "sport"]}
-        """, name: "c.jsonl")
-    do {
-      _ = try Evaluation(classifier: classifier, corpus: corpus)
-      Issue.record("expected an unknown-label error")
-    } catch {
-      #expect(error.location == SourceLocation(file: "c.jsonl", line: 3, column: 1))
-      #expect(!error.isUnreadable)
-      #expect(error.description == "c.jsonl:3:1: label 'sport' is not a category (enforcement)")
-    }
   }
 
   @Test("a file that cannot be read, or is not UTF-8, is an unreadable-file error")

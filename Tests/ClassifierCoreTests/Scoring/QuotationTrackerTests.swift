@@ -52,8 +52,9 @@ import Testing
       if boundary == .documentStart { tracker.reset() }
       let bytes = Array(text.utf8)
       bytes.withUnsafeBufferPointer { segment in
-        marks.append(tracker.continues(segment, after: boundary) ? "+" : "-")
-        tracker.advance(over: segment, after: boundary)
+        let continuing = tracker.continues(segment, after: boundary)
+        marks.append(continuing ? "+" : "-")
+        tracker.advance(over: segment, continuing: continuing)
       }
     }
     return marks
