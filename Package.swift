@@ -35,7 +35,8 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["StockRulesGenerator"]
     ),
-    .testTarget(name: "ClassifierCoreTests", dependencies: ["ClassifierCore"]),
-    .testTarget(name: "classifyTests", dependencies: ["classify"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ClassifierCoreTests", dependencies: ["ClassifierCore", "TestSupport"]),
+    .testTarget(name: "classifyTests", dependencies: ["classify", "TestSupport"]),
   ]
 )

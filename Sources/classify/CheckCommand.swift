@@ -9,13 +9,27 @@ struct CheckCommand: ParsableCommand {
     discussion: """
       Errors are printed as file:line:col: message, all of them, with exit status 2.
 
+      Rules that load are then linted. Each problem found is printed to standard error as \
+      file:line:col: warning: message, after the summary; warnings alone leave the exit status \
+      0. The lint warns about a pattern that can match the empty string (it fires on segments \
+      without any of its text), and about a pattern that backtracks super-linearly: each \
+      pattern runs on text built from it (short strings repeated to 1 KB and 4 KB, then a \
+      character that makes the match fail), and warns when a search reaches a match limit of \
+      1,000,000 steps (whatever --match-limit says), when 4 KB takes over 10 times as long as \
+      1 KB, or when its searches take more than 50 ms in all. The lint takes about a second \
+      for the stock rules; --no-lint skips it.
+
       Examples:
         classify check
         classify check --rules my-rules/
+        classify check --no-lint
       """
   )
 
   @OptionGroup var ruleOptions: RuleOptions
+
+  @Flag(name: .long, help: "Skip the pattern lint: no empty-match or slow-pattern warnings.")
+  var noLint = false
 
   func run() throws {
     let classifier = try ruleOptions.loadClassifier()
@@ -47,5 +61,11 @@ struct CheckCommand: ParsableCommand {
           + "tried on every segment (slower): \(unfiltered.joined(separator: ", "))")
     }
     try Diagnostics.output(lines)
+    guard !noLint else { return }
+    let warnings = PatternLint().warnings(for: classifier)
+    guard !warnings.isEmpty else { return }
+    for warning in warnings { Diagnostics.write(warning.description) }
+    Diagnostics.report(
+      "\(Diagnostics.count(warnings.count, "warning")) in \(ruleOptions.sourceDescription)")
   }
 }

@@ -43,7 +43,10 @@ struct RunCommand: ParsableCommand {
     let options = ClassificationRun.Options(
       mode: segmentOptions.segment, format: format, explain: explain, color: useColor,
       maximumSegmentBytes: segmentOptions.maxSegmentBytes)
-    let report = ClassificationRun(classifier: classifier, options: options).run(
+    StopSignals.install()
+    let report = ClassificationRun(
+      classifier: classifier, options: options, isStopRequested: StopSignals.isReceived
+    ).run(
       paths: segmentOptions.paths, output: .standardOutput,
       inputError: { Diagnostics.report("\($0)") })
     try report.finish(rules: classifier.rules, maximumSegmentBytes: segmentOptions.maxSegmentBytes)

@@ -21,7 +21,10 @@ struct SegmentCommand: ParsableCommand {
     let options = ClassificationRun.Options(
       mode: segmentOptions.segment, format: .jsonl,
       maximumSegmentBytes: segmentOptions.maxSegmentBytes)
-    let report = ClassificationRun(classifier: nil, options: options).run(
+    StopSignals.install()
+    let report = ClassificationRun(
+      classifier: nil, options: options, isStopRequested: StopSignals.isReceived
+    ).run(
       paths: segmentOptions.paths, output: .standardOutput,
       inputError: { Diagnostics.report("\($0)") })
     try report.finish(rules: [], maximumSegmentBytes: segmentOptions.maxSegmentBytes)

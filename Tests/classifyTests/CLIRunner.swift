@@ -235,6 +235,20 @@ final class RunningCLI {
     }
   }
 
+  /// Waits until the process has read everything written to its standard input (the pipe holds
+  /// no unread byte), at most `timeout` seconds.
+  func waitUntilInputIsRead(timeout: Double = 10) throws {
+    let descriptor = input.fileHandleForWriting.fileDescriptor
+    let deadline = Date().addingTimeInterval(timeout)
+    var unread: Int32 = 0
+    while ioctl(descriptor, UInt(FIONREAD), &unread) == 0 && unread > 0 {
+      guard deadline.timeIntervalSinceNow > 0 else {
+        throw CLIError(description: "classify left \(unread) bytes unread for \(timeout) s")
+      }
+      usleep(1000)
+    }
+  }
+
   /// Writes text to the process's standard input.
   func write(_ text: String) throws { try write(Array(text.utf8)) }
 
@@ -259,12 +273,22 @@ final class RunningCLI {
       throw CLIError(description: "standard output is not a pipe the test reads")
     }
     let deadline = Date().addingTimeInterval(timeout)
+    // Bytes of `pending` already known to hold no newline: each byte is searched once, however
+    // long the line.
+    var searched = 0
     while true {
-      if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+      let newline = pending.withUnsafeBytes { bytes -> Int? in
+        guard searched < bytes.count,
+          let found = memchr(bytes.baseAddress! + searched, 0x0A, bytes.count - searched)
+        else { return nil }
+        return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+      }
+      if let newline {
         let line = String(decoding: pending[..<newline], as: UTF8.self)
         pending.removeSubrange(...newline)
         return line
       }
+      searched = pending.count
       guard try Self.wait(for: descriptor, events: Int16(POLLIN), until: deadline) else {
         throw CLIError(description: "no complete output line within \(timeout) s")
       }

@@ -69,6 +69,17 @@ final class RegexProgram: @unchecked Sendable {
     return .match(start..<end)
   }
 
+  /// PCRE2's lower bound on the length of a subject this pattern can match, in characters: 0
+  /// when the pattern can match the empty string, or when PCRE2 could not work a bound out.
+  ///
+  /// A lookahead counts towards the bound though it consumes nothing (`(?=a)` has 1), so a
+  /// non-zero bound does not mean that every match has text.
+  var minimumLength: Int {
+    var length: UInt32 = 0
+    let status = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &length)
+    return status == 0 ? Int(length) : 0
+  }
+
   /// PCRE2's text for an error code.
   static func message(for errorCode: Int32) -> String {
     var buffer = [UInt8](repeating: 0, count: 256)
@@ -88,6 +99,11 @@ enum MatchOutcome: Equatable {
   case noMatch
   /// The search stopped before finding out; never to be read as "no match".
   case failed(MatchFailure)
+
+  /// Why the search stopped, when it did.
+  var failure: MatchFailure? {
+    if case .failed(let failure) = self { failure } else { nil }
+  }
 
   init(failureCode code: Int32) {
     switch code {

@@ -25,11 +25,17 @@ struct InputFile: ~Copyable {
   }
 
   /// Reads up to `buffer.count` bytes; 0 at the end of the file.
-  func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(InputError) -> Int {
+  ///
+  /// A read interrupted by a signal is retried, unless `isStopRequested` says the signal asked
+  /// the run to stop: then it returns 0, as at the end of the file.
+  func read(
+    into buffer: UnsafeMutableBufferPointer<UInt8>, isStopRequested: () -> Bool
+  ) throws(InputError) -> Int {
     while true {
       let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
       if count >= 0 { return count }
       if errno != EINTR { throw InputError(path: path, code: errno) }
+      if isStopRequested() { return 0 }
     }
   }
 }

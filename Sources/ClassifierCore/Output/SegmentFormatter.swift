@@ -31,7 +31,7 @@ public struct SegmentFormatter: Sendable {
   private static func escaped(_ text: String) -> [UInt8] {
     var buffer = OutputBuffer(capacity: text.utf8.count)
     var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBufferPointer { buffer.append(jsonEscaped: UnsafeBufferPointer($0)) }
+    _ = bytes.withUnsafeMutableBufferPointer { buffer.append(jsonEscaped: UnsafeBufferPointer($0)) }
     return buffer.bytes
   }
 
@@ -45,11 +45,13 @@ public struct SegmentFormatter: Sendable {
   ///   - previous: the segment before it in the document, where evidence of rules scoped to the
   ///     previous segment lies; needed only to write that evidence.
   ///   - buffer: where to append.
+  /// - Returns: how many invalid UTF-8 sequences of the segment's text were written as U+FFFD.
+  @discardableResult
   public func append(
     document: Int, index: Int, segment: StreamingSegmenter.Segment,
     classification: SegmentClassification?, previous: StreamingSegmenter.Segment? = nil,
     to buffer: inout OutputBuffer
-  ) {
+  ) -> Int {
     switch format {
     case .jsonl:
       appendJSON(document, index, segment, classification, previous, &buffer)
@@ -74,7 +76,7 @@ public struct SegmentFormatter: Sendable {
     _ document: Int, _ index: Int, _ segment: StreamingSegmenter.Segment,
     _ classification: SegmentClassification?, _ previous: StreamingSegmenter.Segment?,
     _ buffer: inout OutputBuffer
-  ) {
+  ) -> Int {
     buffer.append("{\"doc\":")
     buffer.append(integer: document)
     buffer.append(",\"seg\":")
@@ -84,7 +86,7 @@ public struct SegmentFormatter: Sendable {
     buffer.append(",\"end\":")
     buffer.append(integer: segment.end)
     buffer.append(",\"text\":\"")
-    buffer.append(jsonEscaped: segment.bytes)
+    let replaced = buffer.append(jsonEscaped: segment.bytes)
     buffer.append(UInt8(ascii: "\""))
     if let classification {
       buffer.append(",\"labels\":[")
@@ -105,6 +107,7 @@ public struct SegmentFormatter: Sendable {
       if explain { appendJSONEvidence(segment, classification, previous, &buffer) }
     }
     buffer.append("}\n")
+    return replaced
   }
 
   private func appendJSONEvidence(
@@ -151,7 +154,7 @@ public struct SegmentFormatter: Sendable {
   private func appendTSV(
     _ document: Int, _ index: Int, _ segment: StreamingSegmenter.Segment,
     _ classification: SegmentClassification?, _ buffer: inout OutputBuffer
-  ) {
+  ) -> Int {
     buffer.append(integer: document)
     buffer.append(UInt8(ascii: "\t"))
     buffer.append(integer: index)
@@ -160,15 +163,16 @@ public struct SegmentFormatter: Sendable {
       appendLabels(classification, separator: UInt8(ascii: ","), &buffer)
     }
     buffer.append(UInt8(ascii: "\t"))
-    buffer.append(tsvEscaped: segment.bytes)
+    let replaced = buffer.append(tsvEscaped: segment.bytes)
     buffer.append(UInt8(ascii: "\n"))
+    return replaced
   }
 
   private func appendText(
     _ document: Int, _ index: Int, _ segment: StreamingSegmenter.Segment,
     _ classification: SegmentClassification?, _ previous: StreamingSegmenter.Segment?,
     _ buffer: inout OutputBuffer
-  ) {
+  ) -> Int {
     style(.dim, &buffer)
     buffer.append(integer: document)
     buffer.append(UInt8(ascii: ":"))
@@ -180,9 +184,9 @@ public struct SegmentFormatter: Sendable {
       appendLabels(classification, separator: UInt8(ascii: " "), &buffer)
       buffer.append("] ")
     }
-    buffer.append(displayable: segment.bytes)
+    let replaced = buffer.append(displayable: segment.bytes)
     buffer.append(UInt8(ascii: "\n"))
-    guard explain, let classification else { return }
+    guard explain, let classification else { return replaced }
     for evidence in classification.evidence {
       buffer.append("    ")
       style(.dim, &buffer)
@@ -212,6 +216,7 @@ public struct SegmentFormatter: Sendable {
       style(.reset, &buffer)
       buffer.append(UInt8(ascii: "\n"))
     }
+    return replaced
   }
 
   private func appendLabels(

@@ -43,6 +43,10 @@ public struct ClassificationRun {
     public var segmentsWithFailedSearches = 0
     /// Paragraphs cut because they exceeded the segment size limit.
     public var cutSegments = 0
+    /// Invalid UTF-8 sequences in segments' text, each written as U+FFFD.
+    public var replacedSequences = 0
+    /// Whether the run stopped reading early because a stop was requested.
+    public var isStopped = false
     /// Files that could not be opened or read.
     public var inputErrors: [InputError] = []
     /// Why output stopped early, if it did.
@@ -51,11 +55,22 @@ public struct ClassificationRun {
 
   private let classifier: Classifier?
   private let options: Options
+  private let isStopRequested: () -> Bool
 
   /// Creates a run; with no classifier it only segments.
-  public init(classifier: Classifier?, options: Options) {
+  ///
+  /// - Parameters:
+  ///   - classifier: the rules to classify with, or `nil` to segment only.
+  ///   - options: what to do with each document.
+  ///   - isStopRequested: asked before each read and when a signal interrupts one; once it
+  ///     returns `true`, the run reads no more, finishes the segments of what it has read, writes
+  ///     them (whole lines only) and returns with `Report.isStopped` set.
+  public init(
+    classifier: Classifier?, options: Options, isStopRequested: @escaping () -> Bool = { false }
+  ) {
     self.classifier = classifier
     self.options = options
+    self.isStopRequested = isStopRequested
   }
 
   private enum Failure: Error {
@@ -67,7 +82,7 @@ public struct ClassificationRun {
   ///
   /// A file that cannot be opened or read is reported through `inputError` and the run goes on
   /// with the next; text read before a read error is still segmented and written. The run stops
-  /// when output fails.
+  /// when output fails or a stop is requested.
   public func run(
     paths: [String], output: OutputFile, inputError: (InputError) -> Void
   ) -> Report {
@@ -103,6 +118,10 @@ public struct ClassificationRun {
         }
       }
       if report.outputError != nil { break }
+      if isStopRequested() {
+        report.isStopped = true
+        break
+      }
     }
     if report.outputError == nil {
       do {
@@ -148,7 +167,7 @@ public struct ClassificationRun {
         do {
           // Released before the copy below is refilled, which then reuses its storage.
           let previous = index == 0 ? nil : state.previous
-          (previous?.bytes ?? []).withUnsafeBufferPointer { bytes in
+          report.replacedSequences += (previous?.bytes ?? []).withUnsafeBufferPointer { bytes in
             state.formatter.append(
               document: document, index: index, segment: segment,
               classification: state.workspace?.result,
@@ -170,9 +189,14 @@ public struct ClassificationRun {
       if let readFailure { throw .input(readFailure) }
       // Write what is ready before a read that may wait for more input.
       if !state.buffer.bytes.isEmpty { try write(&state.buffer, to: output) }
+      if isStopRequested() {
+        // Read no more: end the document with what has been read.
+        state.segmenter.commitInput(0)
+        continue
+      }
       let space = state.segmenter.reserveInput()
       do {
-        state.segmenter.commitInput(try file.read(into: space))
+        state.segmenter.commitInput(try file.read(into: space, isStopRequested: isStopRequested))
       } catch {
         // Keep what was read: end the document here and write its segments first.
         readFailure = error

@@ -22,6 +22,13 @@ struct RuleFileParser {
 
   /// Parses the file; returns the category when its required parts could be read.
   mutating func parse() -> CategoryDefinition? {
+    guard text.utf8.count <= RuleLimits.maximumFileBytes else {
+      report(
+        "the file is \(text.utf8.count) bytes, over the limit of \(RuleLimits.maximumFileBytes) "
+          + "bytes for one rule file",
+        at: SourceLocation(file: source.name, line: 1, column: 1))
+      return nil
+    }
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {

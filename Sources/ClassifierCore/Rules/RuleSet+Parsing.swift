@@ -33,6 +33,30 @@ extension RuleSet {
       fileOfCategory[category.name] = source.name
       categories.append(category)
     }
+    diagnostics += keywordLimitDiagnostics(categories)
     return (RuleSet(categories: categories), diagnostics)
+  }
+
+  /// A diagnostic at the keyword list that takes the rule set past `RuleLimits.maximumKeywordTerms`.
+  private static func keywordLimitDiagnostics(_ categories: [CategoryDefinition])
+    -> [RuleDiagnostic]
+  {
+    var total = 0
+    var overflow: SourceLocation?
+    for category in categories {
+      for rule in category.rules {
+        guard case .keywords(let list) = rule.kind else { continue }
+        total += list.terms.count
+        if total > RuleLimits.maximumKeywordTerms && overflow == nil { overflow = rule.location }
+      }
+    }
+    guard let overflow else { return [] }
+    return [
+      RuleDiagnostic(
+        location: overflow,
+        message:
+          "the keyword lists hold \(total) terms in all, over the limit of "
+          + "\(RuleLimits.maximumKeywordTerms); this list passes it")
+    ]
   }
 }

@@ -9,7 +9,7 @@ import Glibc
 /// until the next call that feeds input.
 ///
 /// Every byte of the document belongs to exactly one segment or is ASCII whitespace between
-/// segments. A paragraph whose text (from its first to its last non-whitespace byte) is longer
+/// segments, except a UTF-8 byte order mark at the document's start, which belongs to none. A paragraph whose text (from its first to its last non-whitespace byte) is longer
 /// than `maximumSegmentBytes` is cut at its last whitespace in the second half before the limit
 /// (or, when it has none there, at the limit moved back to a character boundary), and `cutCount`
 /// counts such cuts. The segments and the cuts are the same however the input is divided into
@@ -63,6 +63,8 @@ public struct StreamingSegmenter: ~Copyable {
   private var nextPiece = 0
   /// Whether a segment of the unit has been handed out.
   private var unitStarted = false
+  /// Whether the document's start has been checked for a byte order mark.
+  private var checkedByteOrderMark = false
 
   /// Paragraphs cut because they exceeded `maximumSegmentBytes`, across all documents.
   public private(set) var cutCount = 0
@@ -103,6 +105,7 @@ public struct StreamingSegmenter: ~Copyable {
     unit = 0..<0
     pieceStarts.removeAll(keepingCapacity: true)
     nextPiece = 0
+    checkedByteOrderMark = false
   }
 
   /// Space to read at least `minimum` more bytes into; invalidates segments handed out before.
@@ -186,6 +189,7 @@ public struct StreamingSegmenter: ~Copyable {
       decideStyle()
       if style == .undecided { return nil }
     }
+    if !checkedByteOrderMark && !skipByteOrderMark() { return nil }
     // Whitespace between units belongs to no segment: start the unit at its text, so that the
     // limit applies to the text whatever whitespace precedes it.
     while unitStart < dataEnd && TextBytes.isSpace(storage[unitStart]) { unitStart += 1 }
@@ -201,6 +205,25 @@ public struct StreamingSegmenter: ~Copyable {
     unitStart = end
     scanFrom = end
     return next
+  }
+
+  /// Steps over a UTF-8 byte order mark (EF BB BF) at the document's start; `false` while too
+  /// few bytes have arrived to tell.
+  private mutating func skipByteOrderMark() -> Bool {
+    let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    var matched = 0
+    while matched < mark.count && unitStart + matched < dataEnd
+      && storage[unitStart + matched] == mark[matched]
+    {
+      matched += 1
+    }
+    if matched == mark.count {
+      unitStart += matched
+    } else if unitStart + matched == dataEnd && !inputEnded {
+      return false
+    }
+    checkedByteOrderMark = true
+    return true
   }
 
   private func endOfInputUnit() -> Int? {

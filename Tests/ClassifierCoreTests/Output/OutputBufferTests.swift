@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ClassifierCore
@@ -67,10 +68,32 @@ import Testing
     #expect(escaped == "a\\tb\\nc\\\\d\\r\\u0000\"é\u{FFFD}")
   }
 
-  @Test("display text turns whitespace into spaces and control characters into U+FFFD")
-  func displayable() {
-    let text = Array("a\tb\n\u{1B}[31mc\"\\".utf8) + [0xC3]
-    let shown = String(decoding: Self.escaped(text) { $0.append(displayable: $1) }, as: UTF8.self)
-    #expect(shown == "a b \u{FFFD}[31mc\"\\\u{FFFD}")
+  @Test(
+    "display text turns whitespace into spaces and shows terminal controls as escapes",
+    arguments: [
+      (Array("a\tb\n\u{1B}[31mc\"\\".utf8) + [0xC3], "a b \\u{1B}[31mc\"\\\u{FFFD}"),
+      (Array("\u{0}\u{7F}\u{9B}2J".utf8), "\\u{0}\\u{7F}\\u{9B}2J"),
+      (
+        Array("abc\u{202E}fed\u{2066}x\u{2069} é\u{A0}€".utf8),
+        "abc\\u{202E}fed\\u{2066}x\\u{2069} é\u{A0}€"
+      ),
+    ])
+  func displayable(text: [UInt8], shown: String) {
+    #expect(
+      String(decoding: Self.escaped(text) { $0.append(displayable: $1) }, as: UTF8.self) == shown)
+  }
+
+  @Test("each escaping counts the invalid UTF-8 sequences it replaced")
+  func replacedCount() {
+    // An invalid lead byte, a truncated sequence, a surrogate (3 maximal subparts) and a lone
+    // continuation byte: 6 replacements.
+    let text: [UInt8] = [0x61, 0xFF, 0x62, 0xE2, 0x82, 0x63, 0xED, 0xA0, 0x80, 0x80]
+    var buffer = OutputBuffer()
+    text.withUnsafeBufferPointer { text in
+      #expect(buffer.append(jsonEscaped: text) == 6)
+      #expect(buffer.append(tsvEscaped: text) == 6)
+      #expect(buffer.append(displayable: text) == 6)
+      #expect(buffer.append(jsonEscaped: UnsafeBufferPointer(rebasing: text[0..<1])) == 0)
+    }
   }
 }

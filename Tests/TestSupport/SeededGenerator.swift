@@ -1,12 +1,14 @@
 /// A deterministic random number generator (SplitMix64), so that property tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  /// Creates a generator that yields the same numbers for the same seed.
+  public init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  /// The next number.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var value = state
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,17 +19,17 @@ struct SeededGenerator: RandomNumberGenerator {
 
 extension SeededGenerator {
   /// A number in `0..<bound`.
-  mutating func below(_ bound: Int) -> Int {
+  public mutating func below(_ bound: Int) -> Int {
     Int(next() % UInt64(bound))
   }
 
   /// True `percent` times in a hundred.
-  mutating func chance(_ percent: Int) -> Bool {
+  public mutating func chance(_ percent: Int) -> Bool {
     below(100) < percent
   }
 
   /// One of `choices`.
-  mutating func pick<T>(_ choices: [T]) -> T {
+  public mutating func pick<T>(_ choices: [T]) -> T {
     choices[below(choices.count)]
   }
 }
