@@ -3,9 +3,9 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-FORMAT_PATHS := Package.swift Sources Tests Plugins
+FORMAT_PATHS := Package.swift Sources Tests Plugins Fuzz/Package.swift Fuzz/Sources
 
-.PHONY: demo test build deps lint format clean throughput eval
+.PHONY: demo test build deps lint format clean throughput eval fuzz
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libpcre2-8; then \
@@ -53,3 +53,43 @@ throughput: build
 		awk -v b=$$bytes -v s=$$start -v e=$$end -v c="$$command" \
 			'BEGIN { printf "%-30s %6.1f MB in %5.2f s: %6.1f MB/s\n", c, b / 1e6, e - s, b / 1e6 / (e - s) }'; \
 	done
+
+# Fuzzing: the libFuzzer targets of Fuzz/ (a package of its own), built with AddressSanitizer
+# and libFuzzer's coverage instrumentation, each run for FUZZ_SECONDS on its seeds
+# (Fuzz/Seeds/TARGET) and on what earlier runs found (Fuzz/.build-fuzz/corpus/TARGET, not
+# committed). Fails when a target crashes or breaks an invariant; the input is then saved in
+# Fuzz/.build-fuzz/artifacts/TARGET/ and the log in Fuzz/.build-fuzz/TARGET.log. FUZZ_OPTIONS
+# passes more libFuzzer flags.
+FUZZ_SECONDS ?= 60
+FUZZ_OPTIONS ?=
+FUZZ_TARGETS := FuzzSegmenter FuzzRuleLoader FuzzClassification
+FUZZ_SCRATCH := .build-fuzz
+FUZZ_BUILD_FLAGS := -c debug --scratch-path $(FUZZ_SCRATCH) -Xswiftc -sanitize=address \
+	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp,indirect-calls \
+	-Xswiftc -use-ld=lld
+
+fuzz: deps
+	cd Fuzz && for target in $(FUZZ_TARGETS); do \
+		$(SWIFT) build $(FUZZ_BUILD_FLAGS) --product $$target || exit 1; \
+	done
+	@cd Fuzz && failed=""; for target in $(FUZZ_TARGETS); do \
+		case $$target in \
+			FuzzSegmenter) options="-max_len=16384 -dict=Dictionaries/text.dict";; \
+			FuzzRuleLoader) options="-max_len=4096 -dict=Dictionaries/rules.dict";; \
+			FuzzClassification) options="-max_len=8192 -dict=Dictionaries/text.dict";; \
+		esac; \
+		mkdir -p $(FUZZ_SCRATCH)/corpus/$$target $(FUZZ_SCRATCH)/artifacts/$$target; \
+		echo "== $$target: $(FUZZ_SECONDS) s (log: Fuzz/$(FUZZ_SCRATCH)/$$target.log)"; \
+		if SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/$$target $$options \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=30 -print_final_stats=1 $(FUZZ_OPTIONS) \
+			-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$target/ \
+			$(FUZZ_SCRATCH)/corpus/$$target Seeds/$$target > $(FUZZ_SCRATCH)/$$target.log 2>&1; \
+		then \
+			grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb))' \
+				$(FUZZ_SCRATCH)/$$target.log; \
+		else \
+			grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' $(FUZZ_SCRATCH)/$$target.log | tail -n 40; \
+			failed="$$failed $$target"; \
+		fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi

@@ -73,10 +73,20 @@ private struct SequenceBuilder {
   private var best: Set<[UInt8]>?
   private var isExact = true
 
+  /// A run whose strings reach this length is closed before it grows further: longer literals
+  /// filter no better, and growing up to 256 strings by one character at a time would cost the
+  /// square of the pattern's length.
+  static let maximumRunLength = 64
+
   mutating func append(_ info: LiteralInfo) {
     // Every match of the sequence contains a match of each item, so each item's own
     // requirement is a candidate for the whole sequence's.
     best = LiteralInfo.better(best, info.requirement)
+    if run.contains(where: { $0.count >= Self.maximumRunLength }) {
+      closeRun()
+      if let exact = info.exact { run = exact }
+      return
+    }
     if let exact = info.exact, run.count * exact.count <= LiteralInfo.maximumSetSize {
       var product: Set<[UInt8]> = []
       for prefix in run {
@@ -175,18 +185,21 @@ private struct PatternScanner {
     return builder.finish()
   }
 
-  /// What a quantified atom contributes to a sequence: nothing known when it may be absent;
-  /// the atom itself when it occurs exactly once; otherwise one occurrence followed by something
-  /// unknown (the atom's first occurrence still joins the literal before it).
+  /// What a quantified atom contributes to a sequence: the atom itself when it occurs exactly
+  /// once; when it may be absent, its strings or nothing; and when it may occur more than once,
+  /// its first occurrence (which still joins the literal before it) followed by something
+  /// unknown.
   private static func repeated(_ atom: LiteralInfo, minimum: Int, maximum: Int?) -> [LiteralInfo] {
+    let once: LiteralInfo
     if minimum == 0 {
       guard let exact = atom.exact, exact.count < LiteralInfo.maximumSetSize else {
         return [.unknown]
       }
-      return [LiteralInfo(exact: exact.union([[]]), any: nil)]
+      once = LiteralInfo(exact: exact.union([[]]), any: nil)
+    } else {
+      once = atom
     }
-    if minimum == 1 && maximum == 1 { return [atom] }
-    return [atom, .unknown]
+    return maximum == 1 ? [once] : [once, .unknown]
   }
 
   /// Reads `?`, `*`, `+` or a valid `{n}`, `{n,}`, `{n,m}`; `nil` when there is none (a `{` that
