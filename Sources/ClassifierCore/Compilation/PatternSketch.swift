@@ -236,52 +236,15 @@ private struct Reader {
     var nodes: [Node] = []
     while let scalar = current, scalar != "|", scalar != ")" {
       let atom = try readAtom()
-      guard let (minimum, maximum) = readQuantifier() else {
+      guard let quantifier = PatternQuantifier.read(in: pattern, at: &position) else {
         nodes.append(contentsOf: atom)
         continue
       }
       if current == "?" || current == "+" { position += 1 }  // lazy or possessive
       let node: Node = atom.count == 1 ? atom[0] : .group([atom])
-      nodes.append(.repeated(node, minimum: minimum, maximum: maximum))
+      nodes.append(.repeated(node, minimum: quantifier.minimum, maximum: quantifier.maximum))
     }
     return nodes
-  }
-
-  /// Reads `?`, `*`, `+` or a valid `{n}`, `{n,}`, `{n,m}`; `nil` when there is none.
-  private mutating func readQuantifier() -> (Int, Int?)? {
-    switch current {
-    case "?":
-      position += 1
-      return (0, 1)
-    case "*":
-      position += 1
-      return (0, nil)
-    case "+":
-      position += 1
-      return (1, nil)
-    case "{":
-      var cursor = position + 1
-      guard let minimum = readNumber(at: &cursor) else { return nil }
-      var maximum: Int? = minimum
-      if cursor < pattern.count, pattern[cursor] == "," {
-        cursor += 1
-        maximum = readNumber(at: &cursor)
-      }
-      guard cursor < pattern.count, pattern[cursor] == "}" else { return nil }
-      position = cursor + 1
-      return (minimum, maximum)
-    default:
-      return nil
-    }
-  }
-
-  private func readNumber(at cursor: inout Int) -> Int? {
-    var value: Int?
-    while cursor < pattern.count, ("0"..."9").contains(pattern[cursor]) {
-      value = min((value ?? 0) * 10 + Int(pattern[cursor].value - 0x30), 1 << 20)
-      cursor += 1
-    }
-    return value
   }
 
   /// One atom; `\Q...\E` gives several literals, hence an array.

@@ -175,12 +175,12 @@ private struct PatternScanner {
     var builder = SequenceBuilder()
     while let scalar = current, scalar != "|", scalar != ")" {
       let atom = try parseAtom()
-      guard let (minimum, maximum) = readQuantifier() else {
+      guard let quantifier = PatternQuantifier.read(in: pattern, at: &position) else {
         builder.append(atom)
         continue
       }
       if current == "?" || current == "+" { position += 1 }  // lazy or possessive
-      builder.append(contentsOf: Self.repeated(atom, minimum: minimum, maximum: maximum))
+      builder.append(contentsOf: Self.repeated(atom, quantifier))
     }
     return builder.finish()
   }
@@ -189,9 +189,11 @@ private struct PatternScanner {
   /// once; when it may be absent, its strings or nothing; and when it may occur more than once,
   /// its first occurrence (which still joins the literal before it) followed by something
   /// unknown.
-  private static func repeated(_ atom: LiteralInfo, minimum: Int, maximum: Int?) -> [LiteralInfo] {
+  private static func repeated(_ atom: LiteralInfo, _ quantifier: PatternQuantifier)
+    -> [LiteralInfo]
+  {
     let once: LiteralInfo
-    if minimum == 0 {
+    if quantifier.minimum == 0 {
       guard let exact = atom.exact, exact.count < LiteralInfo.maximumSetSize else {
         return [.unknown]
       }
@@ -199,47 +201,7 @@ private struct PatternScanner {
     } else {
       once = atom
     }
-    return maximum == 1 ? [once] : [once, .unknown]
-  }
-
-  /// Reads `?`, `*`, `+` or a valid `{n}`, `{n,}`, `{n,m}`; `nil` when there is none (a `{` that
-  /// is not a quantifier is a literal brace).
-  private mutating func readQuantifier() -> (Int, Int?)? {
-    switch current {
-    case "?":
-      position += 1
-      return (0, 1)
-    case "*":
-      position += 1
-      return (0, nil)
-    case "+":
-      position += 1
-      return (1, nil)
-    case "{":
-      var cursor = position + 1
-      let minimum = readNumber(at: &cursor)
-      guard let minimum else { return nil }
-      var maximum: Int? = minimum
-      if cursor < pattern.count, pattern[cursor] == "," {
-        cursor += 1
-        maximum = readNumber(at: &cursor)
-      }
-      guard cursor < pattern.count, pattern[cursor] == "}" else { return nil }
-      position = cursor + 1
-      return (minimum, maximum)
-    default:
-      return nil
-    }
-  }
-
-  /// Reads decimal digits at `cursor`; `nil` when there are none.
-  private func readNumber(at cursor: inout Int) -> Int? {
-    var value: Int?
-    while cursor < pattern.count, ("0"..."9").contains(pattern[cursor]) {
-      value = min((value ?? 0) * 10 + Int(pattern[cursor].value - 0x30), 1 << 20)
-      cursor += 1
-    }
-    return value
+    return quantifier.maximum == 1 ? [once] : [once, .unknown]
   }
 
   private mutating func parseAtom() throws(Unsupported) -> LiteralInfo {
