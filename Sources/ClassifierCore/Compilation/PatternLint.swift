@@ -26,7 +26,10 @@ public struct PatternLint: Sendable {
 
     /// Creates options; by default searches stop after 1,000,000 steps (the classifier's
     /// default limit) and a pattern may take 50 ms over all its subjects.
-    public init(matchLimit: UInt32 = 1_000_000, timeBudget: Duration = .milliseconds(50)) {
+    public init(
+      matchLimit: UInt32 = Classifier.Options().matchLimit,
+      timeBudget: Duration = .milliseconds(50)
+    ) {
       self.matchLimit = matchLimit
       self.timeBudget = timeBudget
     }

@@ -41,7 +41,7 @@ public struct ClassificationRun {
     public var failedSearches: [Int] = []
     /// Segments in which at least one search failed.
     public var segmentsWithFailedSearches = 0
-    /// Paragraphs cut because they exceeded the segment size limit.
+    /// Cuts made in paragraphs longer than the segment size limit.
     public var cutSegments = 0
     /// Invalid UTF-8 sequences in segments' text, each written as U+FFFD.
     public var replacedSequences = 0

@@ -2,7 +2,7 @@
 /// taking minutes and gigabytes.
 ///
 /// Measured on a 2-core machine (release build): 100,000 keyword terms load in about 1.4 s and
-/// 310 MB; a million take 22 s and 2.4 GB, most of it in YAML parsing and the literal automaton.
+/// 320 MB; a million take 22 s and 2.4 GB, most of it in YAML parsing and the literal automaton.
 /// A pattern's size is bounded by PCRE2 itself (its compiled form must fit in 64 KiB), which
 /// rejects an alternation of some thousands of words as "regular expression is too large".
 public enum RuleLimits {

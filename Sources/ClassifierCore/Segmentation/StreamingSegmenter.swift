@@ -9,9 +9,10 @@ import Glibc
 /// until the next call that feeds input.
 ///
 /// Every byte of the document belongs to exactly one segment or is ASCII whitespace between
-/// segments, except a UTF-8 byte order mark at the document's start, which belongs to none. A paragraph whose text (from its first to its last non-whitespace byte) is longer
-/// than `maximumSegmentBytes` is cut at its last whitespace in the second half before the limit
-/// (or, when it has none there, at the limit moved back to a character boundary), and `cutCount`
+/// segments, except a UTF-8 byte order mark at the document's start, which belongs to none. A
+/// paragraph whose text (from its first to its last non-whitespace byte) is longer than
+/// `maximumSegmentBytes` is cut at its last whitespace in the second half before the limit (or,
+/// when it has none there, at the limit moved back to a character boundary), and `cutCount`
 /// counts such cuts. The segments and the cuts are the same however the input is divided into
 /// reads.
 public struct StreamingSegmenter: ~Copyable {
@@ -207,10 +208,12 @@ public struct StreamingSegmenter: ~Copyable {
     return next
   }
 
+  private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
   /// Steps over a UTF-8 byte order mark (EF BB BF) at the document's start; `false` while too
   /// few bytes have arrived to tell.
   private mutating func skipByteOrderMark() -> Bool {
-    let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let mark = Self.byteOrderMark
     var matched = 0
     while matched < mark.count && unitStart + matched < dataEnd
       && storage[unitStart + matched] == mark[matched]
