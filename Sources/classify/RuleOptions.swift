@@ -16,6 +16,13 @@ struct RuleOptions: ParsableArguments {
   )
   var matchLimit: UInt32 = Classifier.Options().matchLimit
 
+  @Flag(
+    name: .long,
+    help:
+      "Run every pattern on every segment, not only where its literals occur: slower, same results (a check of the prefilter)."
+  )
+  var noPrefilter = false
+
   /// `--rules`, else `$CLASSIFY_RULES`, else the stock rules.
   var sourceDescription: String {
     if let rules { return rules }
@@ -35,7 +42,9 @@ struct RuleOptions: ParsableArguments {
       let sources =
         try path.map { path throws(RuleLoadError) in try RuleSource.files(at: path) }
         ?? RuleSource.stock
-      return try Classifier(loading: sources, options: Classifier.Options(matchLimit: matchLimit))
+      return try Classifier(
+        loading: sources,
+        options: Classifier.Options(matchLimit: matchLimit, usesLiteralPrefilter: !noPrefilter))
     } catch {
       for diagnostic in error.diagnostics { Diagnostics.write(diagnostic.description) }
       let count = error.diagnostics.count

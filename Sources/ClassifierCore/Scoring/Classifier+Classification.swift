@@ -43,6 +43,9 @@ extension Classifier {
         workspace.result.scores[rules.category] += contribution
       }
     }
+    if !options.usesLiteralPrefilter {
+      for pattern in compiled.patterns.indices { queue(pattern, in: &workspace) }
+    }
     for pattern in compiled.unfilteredPatterns { queue(pattern, in: &workspace) }
     if workspace.continuesQuotation {
       for pattern in compiled.unfilteredQuotationPatterns { queue(pattern, in: &workspace) }

@@ -9,10 +9,15 @@ public struct Classifier: Sendable {
     /// PCRE2's match limit: how much backtracking one pattern may do on one segment before the
     /// search is stopped and reported as a failure.
     public var matchLimit: UInt32
+    /// Whether a pattern runs only on segments where the literal automaton saw one of its
+    /// required literals (the default). Turning it off runs every pattern on every segment:
+    /// slower, with the same results; it exists to check exactly that.
+    public var usesLiteralPrefilter: Bool
 
     /// Creates options; the default match limit is 1,000,000.
-    public init(matchLimit: UInt32 = 1_000_000) {
+    public init(matchLimit: UInt32 = 1_000_000, usesLiteralPrefilter: Bool = true) {
       self.matchLimit = matchLimit
+      self.usesLiteralPrefilter = usesLiteralPrefilter
     }
   }
 
