@@ -1,30 +1,17 @@
 import ClassifierCore
 
-/// A classifier that runs every pattern on every segment, to check the prefilter against.
+/// A classifier that runs every pattern, whole, on every segment, to check the prefilter against.
 ///
-/// The classifier skips a pattern on a segment in which the literal automaton saw none of the
-/// literals `RequiredLiterals` proved necessary. The oracle rewrites each pattern `P` as
-/// `(?:P\E)|[^\s\S]`: the same matches (the second branch never matches; `\E` closes a `\Q`
-/// that `P` leaves open and is ignored otherwise), but a branch whose literals are unknown, so
-/// no literal is required and the pattern always runs. Both classifiers must then agree on every
-/// segment.
+/// The classifier splits a pattern at its alternations (`PatternBranches`) and runs a branch on
+/// a segment only where the literal automaton saw one of the literals `RequiredLiterals` proved
+/// necessary for it. The oracle is the same rule set compiled with
+/// `Classifier.Options.usesLiteralPrefilter` off: no split, no skipping. Both classifiers must
+/// then agree on every segment.
 public enum PrefilterOracle {
-  /// The oracle for `classifier`, or `nil` when a rewritten pattern does not compile (a pattern
-  /// that starts with an option such as `(*UTF)`, or ends in an extended-mode comment).
+  /// The oracle for `classifier` (`nil` only if its rules no longer compile, which they do).
   public static func unfiltered(_ classifier: Classifier) -> Classifier? {
-    let categories = classifier.ruleSet.categories.map { category in
-      var category = category
-      category.rules = category.rules.map { rule in
-        guard case .pattern(let pattern) = rule.kind else { return rule }
-        var rule = rule
-        rule.kind = .pattern(
-          PatternRule(
-            pattern: "(?:" + pattern.pattern + #"\E)|[^\s\S]"#, weight: pattern.weight,
-            isCaseSensitive: pattern.isCaseSensitive, location: rule.location))
-        return rule
-      }
-      return category
-    }
-    return try? Classifier(ruleSet: RuleSet(categories: categories), options: classifier.options)
+    var options = classifier.options
+    options.usesLiteralPrefilter = false
+    return try? Classifier(ruleSet: classifier.ruleSet, options: options)
   }
 }

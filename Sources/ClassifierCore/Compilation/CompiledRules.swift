@@ -6,6 +6,13 @@ struct CompiledRules: Sendable {
     var category: Int
     var weight: Double
     var scope: RuleScope
+    /// The pattern's branches in `branches`, highest priority first (`PatternBranches`).
+    var branches: Range<Int>
+  }
+
+  /// One alternative of a pattern split at its alternations, or the whole pattern, compiled.
+  struct Branch: Sendable {
+    var pattern: Int
     var program: RegexProgram
   }
 
@@ -36,13 +43,17 @@ struct CompiledRules: Sendable {
     var symbolCount: Int
   }
 
+  /// The longest start of a pattern's required literal that the automaton looks for.
+  static let maximumLiteralLength = 12
+
   var thresholds: [Double]
   var patterns: [Pattern] = []
-  /// Patterns with no required literal: tried on every segment.
-  var unfilteredPatterns: [Int] = []
-  /// Patterns with no required literal scoped to a continued quotation: tried on every segment
+  var branches: [Branch] = []
+  /// Branches with no required literal: tried on every segment.
+  var unfilteredBranches: [Int] = []
+  /// Branches with no required literal scoped to a continued quotation: tried on every segment
   /// that continues one.
-  var unfilteredQuotationPatterns: [Int] = []
+  var unfilteredQuotationBranches: [Int] = []
   var keywordLists: [KeywordList] = []
   var terms: [Term] = []
   var spellings: [TermSpelling] = []
@@ -50,7 +61,12 @@ struct CompiledRules: Sendable {
 
   /// Compiles what can be compiled, reporting each pattern that PCRE2 rejects at its place in its
   /// rule file.
-  static func compile(_ ruleSet: RuleSet) -> (CompiledRules, [RuleDiagnostic]) {
+  ///
+  /// With `splitsAlternations` a pattern is compiled as one program per alternative
+  /// (`PatternBranches`), each filtered by its own literals; without, whole.
+  static func compile(_ ruleSet: RuleSet, splitsAlternations: Bool = true) -> (
+    CompiledRules, [RuleDiagnostic]
+  ) {
     var compiled = CompiledRules(
       thresholds: ruleSet.categories.map(\.threshold), automaton: LiteralAutomaton(literals: []))
     var diagnostics: [RuleDiagnostic] = []
@@ -62,21 +78,41 @@ struct CompiledRules: Sendable {
         switch rule.kind {
         case .pattern(let pattern):
           do {
-            let program = try RegexProgram(
+            // The whole pattern compiles first, so that errors point into it as written.
+            let whole = try RegexProgram(
               pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
+            var programs = [(source: pattern.pattern, program: whole)]
+            if splitsAlternations, let sources = PatternBranches.split(pattern.pattern) {
+              // A branch PCRE2 rejects (none should) keeps the pattern whole.
+              let split = sources.compactMap { source in
+                (try? RegexProgram(pattern: source, isCaseSensitive: pattern.isCaseSensitive))
+                  .map { (source: source, program: $0) }
+              }
+              if split.count == sources.count { programs = split }
+            }
             let index = compiled.patterns.count
+            let first = compiled.branches.count
             compiled.patterns.append(
               Pattern(
                 rule: ruleIndex, category: category, weight: pattern.weight, scope: rule.scope,
-                program: program))
-            if let required = RequiredLiterals.of(
-              pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
-            {
-              literals += required.map { .init(bytes: $0, value: ~Int32(index)) }
-            } else if rule.scope == .continuedQuotation {
-              compiled.unfilteredQuotationPatterns.append(index)
-            } else {
-              compiled.unfilteredPatterns.append(index)
+                branches: first..<first + programs.count))
+            for (source, program) in programs {
+              let branch = compiled.branches.count
+              compiled.branches.append(Branch(pattern: index, program: program))
+              if let required = RequiredLiterals.of(
+                pattern: source, isCaseSensitive: pattern.isCaseSensitive)
+              {
+                // Every match holds one of the literals, so it holds that literal's start too:
+                // a short start filters about as well and keeps the automaton small.
+                let starts = Set(required.map { Array($0.prefix(Self.maximumLiteralLength)) })
+                literals += starts.sorted { $0.lexicographicallyPrecedes($1) }.map {
+                  .init(bytes: $0, value: ~Int32(branch))
+                }
+              } else if rule.scope == .continuedQuotation {
+                compiled.unfilteredQuotationBranches.append(branch)
+              } else {
+                compiled.unfilteredBranches.append(branch)
+              }
             }
           } catch {
             let location = pattern.sourceMap.location(
@@ -110,7 +146,7 @@ struct CompiledRules: Sendable {
     }
     // Under caseless matching U+212A KELVIN SIGN matches `k` and U+017F LONG S matches `s`, which
     // the automaton's ASCII folding does not see; a segment containing either runs every pattern.
-    let everyPattern = ~Int32(compiled.patterns.count)
+    let everyPattern = ~Int32(compiled.branches.count)
     for character in ["\u{212A}", "\u{17F}"] {
       literals.append(.init(bytes: Array(character.utf8), value: everyPattern))
     }

@@ -19,16 +19,16 @@ extension Classifier {
   ) {
     precondition(
       workspace.termSeen.count == compiled.terms.count
-        && workspace.patternQueued.count == compiled.patterns.count,
+        && workspace.branchQueued.count == compiled.branches.count,
       "the workspace was made for another classifier")
     workspace.beginSegment(segment, after: boundary)
     compiled.automaton.scan(segment) { value, end in
       if value < 0 {
-        let pattern = Int(~value)
-        if pattern == compiled.patterns.count {
-          for index in compiled.patterns.indices { queue(index, in: &workspace) }
+        let branch = Int(~value)
+        if branch == compiled.branches.count {
+          for index in compiled.branches.indices { queue(index, in: &workspace) }
         } else {
-          queue(pattern, in: &workspace)
+          queue(branch, in: &workspace)
         }
       } else {
         recordKeyword(spelling: Int(value), end: end, in: segment, workspace: &workspace)
@@ -44,30 +44,42 @@ extension Classifier {
       }
     }
     if !options.usesLiteralPrefilter {
-      for pattern in compiled.patterns.indices { queue(pattern, in: &workspace) }
+      for branch in compiled.branches.indices { queue(branch, in: &workspace) }
     }
-    for pattern in compiled.unfilteredPatterns { queue(pattern, in: &workspace) }
+    for branch in compiled.unfilteredBranches { queue(branch, in: &workspace) }
     if workspace.continuesQuotation {
-      for pattern in compiled.unfilteredQuotationPatterns { queue(pattern, in: &workspace) }
+      for branch in compiled.unfilteredQuotationBranches { queue(branch, in: &workspace) }
     }
-    Self.sortSmall(&workspace.queuedPatterns)
-    for index in workspace.queuedPatterns {
-      let pattern = compiled.patterns[index]
-      if pattern.scope == .continuedQuotation && !workspace.continuesQuotation { continue }
-      switch pattern.program.firstMatch(in: segment, scratch: workspace.scratch) {
-      case .match(let range):
-        let evidence = Evidence(rule: pattern.rule, term: nil, weight: pattern.weight, range: range)
-        if pattern.scope == .previousSegment {
-          workspace.pendingScores[pattern.category] += pattern.weight
-          workspace.pendingEvidence.append(evidence.inPreviousSegment)
-        } else {
-          workspace.result.scores[pattern.category] += pattern.weight
-          workspace.result.evidence.append(evidence)
+    Self.sortSmall(&workspace.queuedBranches)
+    // A pattern's branches are numbered together, highest priority first, so its queued ones
+    // are adjacent: its first match is the leftmost of theirs, the earlier branch on a tie.
+    var next = 0
+    let queued = workspace.queuedBranches
+    while next < queued.count {
+      let patternIndex = compiled.branches[queued[next]].pattern
+      let pattern = compiled.patterns[patternIndex]
+      var found: Range<Int>?
+      while next < queued.count, compiled.branches[queued[next]].pattern == patternIndex {
+        defer { next += 1 }
+        if pattern.scope == .continuedQuotation && !workspace.continuesQuotation { continue }
+        let program = compiled.branches[queued[next]].program
+        switch program.firstMatch(in: segment, scratch: workspace.scratch) {
+        case .match(let range):
+          if found.map({ range.lowerBound < $0.lowerBound }) ?? true { found = range }
+        case .noMatch:
+          break
+        case .failed(let failure):
+          workspace.result.failedSearches.append(FailedSearch(rule: pattern.rule, failure: failure))
         }
-      case .noMatch:
-        break
-      case .failed(let failure):
-        workspace.result.failedSearches.append(FailedSearch(rule: pattern.rule, failure: failure))
+      }
+      guard let range = found else { continue }
+      let evidence = Evidence(rule: pattern.rule, term: nil, weight: pattern.weight, range: range)
+      if pattern.scope == .previousSegment {
+        workspace.pendingScores[pattern.category] += pattern.weight
+        workspace.pendingEvidence.append(evidence.inPreviousSegment)
+      } else {
+        workspace.result.scores[pattern.category] += pattern.weight
+        workspace.result.evidence.append(evidence)
       }
     }
     for category in compiled.thresholds.indices {
@@ -88,12 +100,12 @@ extension Classifier {
     return workspace.result
   }
 
-  /// Queues a pattern to run on the segment, once.
+  /// Queues a pattern's branch to run on the segment, once.
   @inline(__always)
-  private func queue(_ pattern: Int, in workspace: inout ClassifierWorkspace) {
-    if workspace.patternQueued[pattern] != workspace.generation {
-      workspace.patternQueued[pattern] = workspace.generation
-      workspace.queuedPatterns.append(pattern)
+  private func queue(_ branch: Int, in workspace: inout ClassifierWorkspace) {
+    if workspace.branchQueued[branch] != workspace.generation {
+      workspace.branchQueued[branch] = workspace.generation
+      workspace.queuedBranches.append(branch)
     }
   }
 

@@ -10,8 +10,9 @@ public struct Classifier: Sendable {
     /// search is stopped and reported as a failure.
     public var matchLimit: UInt32
     /// Whether a pattern runs only on segments where the literal automaton saw one of its
-    /// required literals (the default). Turning it off runs every pattern on every segment:
-    /// slower, with the same results; it exists to check exactly that.
+    /// required literals, split into its alternatives, each filtered by its own literals (the
+    /// default). Turning it off runs every pattern, whole, on every segment: slower, with the
+    /// same results; it exists to check exactly that.
     public var usesLiteralPrefilter: Bool
 
     /// Creates options; the default match limit is 1,000,000.
@@ -50,7 +51,8 @@ public struct Classifier: Sendable {
   ///
   /// - Throws: `RuleLoadError` listing every pattern PCRE2 rejects, at its place in its file.
   public init(ruleSet: RuleSet, options: Options = Options()) throws(RuleLoadError) {
-    let (compiled, diagnostics) = CompiledRules.compile(ruleSet)
+    let (compiled, diagnostics) = CompiledRules.compile(
+      ruleSet, splitsAlternations: options.usesLiteralPrefilter)
     guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics) }
     self.init(ruleSet: ruleSet, options: options, compiled: compiled)
   }
@@ -60,7 +62,8 @@ public struct Classifier: Sendable {
   /// - Throws: `RuleLoadError` with every problem found; nothing is loaded then.
   public init(loading sources: [RuleSource], options: Options = Options()) throws(RuleLoadError) {
     let (ruleSet, parseDiagnostics) = RuleSet.parse(sources)
-    let (compiled, compileDiagnostics) = CompiledRules.compile(ruleSet)
+    let (compiled, compileDiagnostics) = CompiledRules.compile(
+      ruleSet, splitsAlternations: options.usesLiteralPrefilter)
     let diagnostics = parseDiagnostics + compileDiagnostics
     guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics) }
     self.init(ruleSet: ruleSet, options: options, compiled: compiled)
@@ -92,14 +95,19 @@ public struct Classifier: Sendable {
   public var summary: Summary {
     Summary(
       categories: categories.count, patterns: compiled.patterns.count,
-      unfilteredPatterns: compiled.unfilteredPatterns.count,
+      unfilteredPatterns: unfilteredRuleNames.count,
       keywordLists: compiled.keywordLists.count, keywords: compiled.terms.count)
   }
 
   /// The names of the pattern rules that have no literal the prefilter can look for, and so run
   /// on every segment (slower; a rule author may want to add a literal).
   public var unfilteredRuleNames: [String] {
-    compiled.unfilteredPatterns.map { rules[compiled.patterns[$0].rule].name }
+    var names: [String] = []
+    for branch in compiled.unfilteredBranches {
+      let name = rules[compiled.patterns[compiled.branches[branch].pattern].rule].name
+      if names.last != name { names.append(name) }
+    }
+    return names
   }
 
   /// Counts of a classifier's parts.

@@ -8,10 +8,10 @@ public struct ClassifierWorkspace {
   /// Stamps that mark what was seen in the current segment without clearing tables per segment.
   var generation: UInt32 = 0
   var termSeen: [UInt32]
-  var patternQueued: [UInt32]
+  var branchQueued: [UInt32]
   var listTouched: [UInt32]
   var listSums: [Double]
-  var queuedPatterns: [Int] = []
+  var queuedBranches: [Int] = []
   var touchedLists: [Int] = []
   /// What rules with scope `previous-segment` found in the current segment, for the next one.
   var pendingScores: [Double]
@@ -29,10 +29,10 @@ public struct ClassifierWorkspace {
     let compiled = classifier.compiled
     scratch = MatchScratch(matchLimit: classifier.options.matchLimit)
     termSeen = Array(repeating: 0, count: compiled.terms.count)
-    patternQueued = Array(repeating: 0, count: compiled.patterns.count)
+    branchQueued = Array(repeating: 0, count: compiled.branches.count)
     listTouched = Array(repeating: 0, count: compiled.keywordLists.count)
     listSums = Array(repeating: 0, count: compiled.keywordLists.count)
-    queuedPatterns.reserveCapacity(compiled.patterns.count)
+    queuedBranches.reserveCapacity(compiled.branches.count)
     touchedLists.reserveCapacity(compiled.keywordLists.count)
     result = SegmentClassification(categoryCount: compiled.thresholds.count)
     pendingScores = Array(repeating: 0, count: compiled.thresholds.count)
@@ -45,7 +45,7 @@ public struct ClassifierWorkspace {
     generation &+= 1
     if generation == 0 {
       for index in termSeen.indices { termSeen[index] = 0 }
-      for index in patternQueued.indices { patternQueued[index] = 0 }
+      for index in branchQueued.indices { branchQueued[index] = 0 }
       for index in listTouched.indices { listTouched[index] = 0 }
       generation = 1
     }
@@ -64,7 +64,7 @@ public struct ClassifierWorkspace {
     result.evidence.append(contentsOf: pendingEvidence)
     pendingEvidence.removeAll(keepingCapacity: true)
     result.failedSearches.removeAll(keepingCapacity: true)
-    queuedPatterns.removeAll(keepingCapacity: true)
+    queuedBranches.removeAll(keepingCapacity: true)
     touchedLists.removeAll(keepingCapacity: true)
   }
 }
