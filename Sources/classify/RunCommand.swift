@@ -38,11 +38,24 @@ struct RunCommand: ParsableCommand {
   @Option(name: .long, help: "Colour in the text format: auto (on a terminal), always, never.")
   var color: ColorChoice = .auto
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Threads that classify (default: the number of processors); output stays in input order.",
+      valueName: "N"))
+  var threads: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+  func validate() throws {
+    guard (1...256).contains(threads) else {
+      throw ValidationError("--threads must be between 1 and 256")
+    }
+  }
+
   func run() throws {
     let classifier = try ruleOptions.loadClassifier()
     let options = ClassificationRun.Options(
       mode: segmentOptions.segment, format: format, explain: explain, color: useColor,
-      maximumSegmentBytes: segmentOptions.maxSegmentBytes)
+      maximumSegmentBytes: segmentOptions.maxSegmentBytes, threads: threads)
     StopSignals.install()
     let report = ClassificationRun(
       classifier: classifier, options: options, isStopRequested: StopSignals.isReceived

@@ -24,6 +24,13 @@ struct InputFile: ~Copyable {
     if ownsDescriptor { close(descriptor) }
   }
 
+  /// Whether a read would return at once: data, the end of the input or an error is waiting
+  /// (always for a regular file). A pipe or terminal that has nothing yet is not ready.
+  var hasInputReady: Bool {
+    var descriptor = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) != 0
+  }
+
   /// Reads up to `buffer.count` bytes; 0 at the end of the file.
   ///
   /// A read interrupted by a signal is retried, unless `isStopRequested` says the signal asked

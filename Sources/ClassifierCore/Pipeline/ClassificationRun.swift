@@ -17,17 +17,21 @@ public struct ClassificationRun {
     public var color: Bool
     /// The longest paragraph kept whole.
     public var maximumSegmentBytes: Int
+    /// How many threads classify: with more than one, the reading thread hands batches of
+    /// segments to that many workers and writes their output in input order.
+    public var threads: Int
 
     /// Creates options.
     public init(
       mode: SegmentationMode = .sentence, format: OutputFormat = .jsonl, explain: Bool = false,
-      color: Bool = false, maximumSegmentBytes: Int = 1 << 20
+      color: Bool = false, maximumSegmentBytes: Int = 1 << 20, threads: Int = 1
     ) {
       self.mode = mode
       self.format = format
       self.explain = explain
       self.color = color
       self.maximumSegmentBytes = maximumSegmentBytes
+      self.threads = threads
     }
   }
 
@@ -73,7 +77,7 @@ public struct ClassificationRun {
     self.isStopRequested = isStopRequested
   }
 
-  private enum Failure: Error {
+  enum Failure: Error {
     case input(InputError)
     case output(OutputError)
   }
@@ -88,16 +92,23 @@ public struct ClassificationRun {
   ) -> Report {
     var report = Report()
     report.failedSearches = Array(repeating: 0, count: classifier?.rules.count ?? 0)
+    let formatter = SegmentFormatter(
+      format: options.format, classifier: classifier, explain: options.explain,
+      color: options.color)
     var state = State(
       segmenter: StreamingSegmenter(
         mode: options.mode, maximumSegmentBytes: options.maximumSegmentBytes),
       workspace: classifier.map { ClassifierWorkspace(for: $0) },
-      formatter: SegmentFormatter(
-        format: options.format, classifier: classifier, explain: options.explain,
-        color: options.color),
+      formatter: formatter,
       previous: options.explain && options.format != .tsv
         && classifier?.rules.contains { $0.scope == .previousSegment } == true
-        ? (0, []) : nil)
+        ? (0, []) : nil,
+      parallel: classifier.flatMap { classifier in
+        options.threads > 1
+          ? ParallelState(
+            workers: BatchWorkers(
+              count: options.threads, classifier: classifier, formatter: formatter)) : nil
+      })
     for (index, path) in paths.enumerated() {
       report.documents += 1
       do throws(Failure) {
@@ -124,17 +135,19 @@ public struct ClassificationRun {
       }
     }
     if report.outputError == nil {
-      do {
-        try output.write(&state.buffer)
+      do throws(Failure) {
+        try drain(&state, report: &report, output: output)
+        try write(&state.buffer, to: output)
       } catch {
-        report.outputError = error
+        if case .output(let failure) = error { report.outputError = failure }
       }
     }
+    state.parallel?.workers.finish()
     report.cutSegments = state.segmenter.cutCount
     return report
   }
 
-  private struct State: ~Copyable {
+  struct State: ~Copyable {
     var segmenter: StreamingSegmenter
     var workspace: ClassifierWorkspace?
     let formatter: SegmentFormatter
@@ -142,6 +155,8 @@ public struct ClassificationRun {
     /// A copy of the previous segment and its offset, kept only when evidence is written and
     /// some rule looks at the previous segment.
     var previous: (start: Int, bytes: [UInt8])?
+    /// The workers and the batch being filled, when classifying on several threads.
+    var parallel: ParallelState?
   }
 
   private func process(
@@ -153,42 +168,25 @@ public struct ClassificationRun {
     var readFailure: InputError?
     while true {
       while let segment = state.segmenter.nextSegment() {
-        if let classifier {
-          let boundary: SegmentBoundary =
-            index == 0
-            ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
-          classifier.classify(segment.bytes, after: boundary, in: &state.workspace!)
-          let failed = state.workspace!.result.failedSearches
-          if !failed.isEmpty {
-            report.segmentsWithFailedSearches += 1
-            for search in failed { report.failedSearches[search.rule] += 1 }
-          }
-        }
-        do {
-          // Released before the copy below is refilled, which then reuses its storage.
-          let previous = index == 0 ? nil : state.previous
-          report.replacedSequences += (previous?.bytes ?? []).withUnsafeBufferPointer { bytes in
-            state.formatter.append(
-              document: document, index: index, segment: segment,
-              classification: state.workspace?.result,
-              previous: previous.map {
-                StreamingSegmenter.Segment(start: $0.start, bytes: bytes, startsParagraph: false)
-              }, to: &state.buffer)
-          }
-        }
-        if state.previous != nil {
-          state.previous!.start = segment.start
-          state.previous!.bytes.removeAll(keepingCapacity: true)
-          state.previous!.bytes.append(contentsOf: segment.bytes)
+        if state.parallel != nil {
+          try hand(
+            segment, document: document, index: index, state: &state, report: &report,
+            output: output)
+        } else {
+          try classifyAndWrite(
+            segment, document: document, index: index, state: &state,
+            report: &report, output: output)
         }
         index += 1
-        report.segments += 1
-        if state.buffer.bytes.count >= 64 << 10 { try write(&state.buffer, to: output) }
       }
       if state.segmenter.isFinished { break }
       if let readFailure { throw .input(readFailure) }
       // Write what is ready before a read that may wait for more input.
-      if !state.buffer.bytes.isEmpty { try write(&state.buffer, to: output) }
+      if state.parallel == nil {
+        if !state.buffer.bytes.isEmpty { try write(&state.buffer, to: output) }
+      } else if !file.hasInputReady {
+        try drain(&state, report: &report, output: output)
+      }
       if isStopRequested() {
         // Read no more: end the document with what has been read.
         state.segmenter.commitInput(0)
@@ -206,7 +204,44 @@ public struct ClassificationRun {
     if let readFailure { throw .input(readFailure) }
   }
 
-  private func write(_ buffer: inout OutputBuffer, to output: OutputFile) throws(Failure) {
+  /// Classifies a segment on this thread and formats it into the output buffer.
+  private func classifyAndWrite(
+    _ segment: StreamingSegmenter.Segment, document: Int, index: Int, state: inout State,
+    report: inout Report, output: OutputFile
+  ) throws(Failure) {
+    if let classifier {
+      let boundary: SegmentBoundary =
+        index == 0
+        ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+      classifier.classify(segment.bytes, after: boundary, in: &state.workspace!)
+      let failed = state.workspace!.result.failedSearches
+      if !failed.isEmpty {
+        report.segmentsWithFailedSearches += 1
+        for search in failed { report.failedSearches[search.rule] += 1 }
+      }
+    }
+    do {
+      // Released before the copy below is refilled, which then reuses its storage.
+      let previous = index == 0 ? nil : state.previous
+      report.replacedSequences += (previous?.bytes ?? []).withUnsafeBufferPointer { bytes in
+        state.formatter.append(
+          document: document, index: index, segment: segment,
+          classification: state.workspace?.result,
+          previous: previous.map {
+            StreamingSegmenter.Segment(start: $0.start, bytes: bytes, startsParagraph: false)
+          }, to: &state.buffer)
+      }
+    }
+    if state.previous != nil {
+      state.previous!.start = segment.start
+      state.previous!.bytes.removeAll(keepingCapacity: true)
+      state.previous!.bytes.append(contentsOf: segment.bytes)
+    }
+    report.segments += 1
+    if state.buffer.bytes.count >= 64 << 10 { try write(&state.buffer, to: output) }
+  }
+
+  func write(_ buffer: inout OutputBuffer, to output: OutputFile) throws(Failure) {
     do {
       try output.write(&buffer)
     } catch {

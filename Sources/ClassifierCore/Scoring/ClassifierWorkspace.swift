@@ -68,3 +68,13 @@ public struct ClassifierWorkspace {
     touchedLists.removeAll(keepingCapacity: true)
   }
 }
+
+extension ClassifierWorkspace {
+  /// Forgets the previous segment's context and takes `quotation` as the state of the document
+  /// so far: for a thread that picks up a document in the middle.
+  mutating func resume(quotation: QuotationTracker) {
+    self.quotation = quotation
+    for index in pendingScores.indices { pendingScores[index] = 0 }
+    pendingEvidence.removeAll(keepingCapacity: true)
+  }
+}
