@@ -3,9 +3,10 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-FORMAT_PATHS := Package.swift Sources Tests Plugins Fuzz/Package.swift Fuzz/Sources
+FORMAT_PATHS := Package.swift Sources Tests Plugins Fuzz/Package.swift Fuzz/Sources Benchmarks/Package.swift \
+	Benchmarks/Benchmarks
 
-.PHONY: demo test build deps lint format clean throughput eval fuzz
+.PHONY: demo test build deps lint format clean throughput eval fuzz bench bench-ci
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libpcre2-8; then \
@@ -54,6 +55,16 @@ throughput: build
 			'BEGIN { printf "%-30s %6.1f MB in %5.2f s: %6.1f MB/s\n", c, b / 1e6, e - s, b / 1e6 / (e - s) }'; \
 	done
 
+# classify against two peers with the same rule semantics (Benchmarks/peers/README.md): a Python
+# reference on `re` and a Hyperscan peer, on BENCH_CORPUS (default: ~20 MB of Examples/ repeated,
+# made once in .build/bench-compare/). Prints MB/s, ratios, how many rules the peers could not
+# translate, and how often their labels agree with classify's. Takes three to five minutes.
+BENCH_CORPUS ?=
+.PHONY: bench-compare
+bench-compare: build
+	-@python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pyyaml hyperscan
+	python3 Benchmarks/peers/compare.py --classify .build/release/classify $(if $(BENCH_CORPUS),--corpus $(BENCH_CORPUS))
+
 # Fuzzing: the libFuzzer targets of Fuzz/ (a package of its own), built with AddressSanitizer
 # and libFuzzer's coverage instrumentation, each run for FUZZ_SECONDS on its seeds
 # (Fuzz/Seeds/TARGET) and on what earlier runs found (Fuzz/.build-fuzz/corpus/TARGET, not
@@ -93,3 +104,25 @@ fuzz: deps
 		fi; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi
+
+# Throughput benchmarks (Benchmarks/, a package of its own, with ordo-one/benchmark) on generated
+# news text: segmentation, classification of segmented text, and the whole path from a file to
+# JSON lines, with the stock rules and generated rule sets of 100, 1,000 and 10,000 rules; each
+# reports MB/s, segments/s and allocations per 1,000 segments. `make bench` is the full run:
+# CLASSIFY_BENCH_MB (default 20) megabytes of input, up to CLASSIFY_BENCH_ITERATIONS (default 20)
+# iterations or 30 s of each benchmark. `make bench-ci` is a short pass (2 MB, 3 iterations) that
+# prints the figures and fails when a benchmark makes more allocations per segment than
+# Benchmarks/allocation-baseline.txt allows; timings never fail it. The first build takes a few
+# minutes.
+BENCH_CI_RESULTS := .build/bench-ci-results
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress
+
+bench-ci: deps
+	rm -rf Benchmarks/$(BENCH_CI_RESULTS)
+	cd Benchmarks && CLASSIFY_BENCH_MB=2 CLASSIFY_BENCH_ITERATIONS=3 $(SWIFT) package \
+		--allow-writing-to-package-directory benchmark --no-progress \
+		--format metricP90AbsoluteThresholds --path $(BENCH_CI_RESULTS)
+	python3 Benchmarks/check-allocations.py Benchmarks/$(BENCH_CI_RESULTS) \
+		Benchmarks/allocation-baseline.txt

@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "classify", targets: ["classify"]),
     .library(name: "ClassifierCore", targets: ["ClassifierCore"]),
+    .library(name: "Workloads", targets: ["Workloads"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,8 +36,9 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["StockRulesGenerator"]
     ),
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "ClassifierCoreTests", dependencies: ["ClassifierCore", "TestSupport"]),
-    .testTarget(name: "classifyTests", dependencies: ["classify", "TestSupport"]),
+    .target(name: "Workloads", dependencies: ["ClassifierCore"]),
+    .testTarget(name: "ClassifierCoreTests", dependencies: ["ClassifierCore", "Workloads"]),
+    .testTarget(name: "classifyTests", dependencies: ["classify", "Workloads"]),
+    .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "ClassifierCore"]),
   ]
 )

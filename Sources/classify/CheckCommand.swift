@@ -57,8 +57,9 @@ struct CheckCommand: ParsableCommand {
     let unfiltered = classifier.unfilteredRuleNames
     if !unfiltered.isEmpty {
       lines.append(
-        "\(Diagnostics.count(unfiltered.count, "pattern")) with no literal to look for first, "
-          + "tried on every segment (slower): \(unfiltered.joined(separator: ", "))")
+        "always scanned: \(Diagnostics.count(unfiltered.count, "pattern")) (or part) with no "
+          + "literal to look for first, run on every segment (slower): "
+          + unfiltered.joined(separator: ", "))
     }
     try Diagnostics.output(lines)
     guard !noLint else { return }

@@ -141,6 +141,35 @@ struct CheckCommandTests {
     for category in Fixtures.categories { #expect(result.output.contains(category)) }
   }
 
+  @Test(
+    "patterns, or parts of split patterns, with no literal to look for are listed as always scanned"
+  )
+  func alwaysScanned() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(
+      "statistic.yaml",
+      #"""
+      category: statistic
+      threshold: 1
+      rules:
+        - id: filtered
+          pattern: '\b[0-9]+ arrests'
+          weight: 1
+        - id: capitals
+          pattern: '\b[A-Z]{3,}\b'
+          weight: 1
+        - id: partly
+          pattern: 'police|[A-Z]{5}'
+          weight: 1
+      """#)
+    let result = try CLI.run(["check", "--no-lint", "--rules", file])
+    #expect(result.succeeded)
+    #expect(
+      result.output.contains(
+        "always scanned: 2 patterns (or part) with no literal to look for first, run on every "
+          + "segment (slower): statistic/capitals, statistic/partly"))
+  }
+
   @Test("--rules accepts a single YAML file")
   func singleFile() throws {
     let directory = try TemporaryDirectory()

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Testing
+import Workloads
 
 #if canImport(Glibc)
   import Glibc

@@ -6,14 +6,25 @@ struct CompiledRules: Sendable {
     var category: Int
     var weight: Double
     var scope: RuleScope
+    /// The pattern compiled whole: run instead of its branches when more than
+    /// `maximumBranchRuns` of them are to run on a segment (a long segment holds the literals
+    /// of many branches, and each branch would read all of it).
+    var whole: RegexProgram
     /// The pattern's branches in `branches`, highest priority first (`PatternBranches`).
     var branches: Range<Int>
   }
+
+  /// The most branches of one pattern run on a segment; with more, the whole pattern runs.
+  static let maximumBranchRuns = 2
 
   /// One alternative of a pattern split at its alternations, or the whole pattern, compiled.
   struct Branch: Sendable {
     var pattern: Int
     var program: RegexProgram
+    /// The sets of literals the branch requires besides its first (`RequiredLiterals`), in
+    /// `secondarySets`: queued when the automaton reports a literal of its first set, it runs
+    /// only if the automaton reported a literal of each of these too.
+    var secondary: Range<Int>
   }
 
   struct KeywordList: Sendable {
@@ -43,9 +54,6 @@ struct CompiledRules: Sendable {
     var symbolCount: Int
   }
 
-  /// The longest start of a pattern's required literal that the automaton looks for.
-  static let maximumLiteralLength = 12
-
   var thresholds: [Double]
   var patterns: [Pattern] = []
   var branches: [Branch] = []
@@ -58,6 +66,17 @@ struct CompiledRules: Sendable {
   var terms: [Term] = []
   var spellings: [TermSpelling] = []
   var automaton: LiteralAutomaton
+  /// The automaton reports a literal of requirement set `s` as the value `~s`, and `~setCount`
+  /// for a literal that runs every branch. The branches whose first set is `s` are
+  /// `firstSetBranches[firstSetStart[s]..<firstSetStart[s + 1]]`: a set shared by many branches
+  /// (the digits, a quotation mark) is fanned out at most once per segment, and only to the few
+  /// branches that have it first (the rarest set comes first).
+  var firstSetBranches: [Int] = []
+  var firstSetStart: [Int] = [0]
+  var secondarySets: [Int] = []
+
+  /// The number of distinct requirement sets.
+  var setCount: Int { firstSetStart.count - 1 }
 
   /// Compiles what can be compiled, reporting each pattern that PCRE2 rejects at its place in its
   /// rule file.
@@ -71,6 +90,9 @@ struct CompiledRules: Sendable {
       thresholds: ruleSet.categories.map(\.threshold), automaton: LiteralAutomaton(literals: []))
     var diagnostics: [RuleDiagnostic] = []
     var literals: [LiteralAutomaton.Literal] = []
+    var setIDs: [[[UInt8]]: Int] = [:]
+    /// For each set, the branches that have it first.
+    var firstSetOf: [[Int]] = []
     var ruleIndex = 0
     for (category, definition) in ruleSet.categories.enumerated() {
       for rule in definition.rules {
@@ -95,23 +117,40 @@ struct CompiledRules: Sendable {
             compiled.patterns.append(
               Pattern(
                 rule: ruleIndex, category: category, weight: pattern.weight, scope: rule.scope,
-                branches: first..<first + programs.count))
+                whole: whole, branches: first..<first + programs.count))
             for (source, program) in programs {
               let branch = compiled.branches.count
-              compiled.branches.append(Branch(pattern: index, program: program))
-              if let required = RequiredLiterals.of(
+              if let sets = RequiredLiterals.requirements(
                 pattern: source, isCaseSensitive: pattern.isCaseSensitive)
               {
-                // Every match holds one of the literals, so it holds that literal's start too:
-                // a short start filters about as well and keeps the automaton small.
-                let starts = Set(required.map { Array($0.prefix(Self.maximumLiteralLength)) })
-                literals += starts.sorted { $0.lexicographicallyPrecedes($1) }.map {
-                  .init(bytes: $0, value: ~Int32(branch))
+                var ids: [Int] = []
+                for set in sets {
+                  let id = setIDs[set] ?? firstSetOf.count
+                  if id == firstSetOf.count {
+                    setIDs[set] = id
+                    firstSetOf.append([])
+                    // Every match holds one of the literals, so it holds its start too.
+                    let starts = Set(set.map { Array($0.prefix(RequiredLiterals.maximumLength)) })
+                    literals += starts.sorted { $0.lexicographicallyPrecedes($1) }.map {
+                      .init(bytes: $0, value: ~Int32(id))
+                    }
+                  }
+                  ids.append(id)
                 }
-              } else if rule.scope == .continuedQuotation {
-                compiled.unfilteredQuotationBranches.append(branch)
+                firstSetOf[ids[0]].append(branch)
+                let secondary = compiled.secondarySets.count
+                compiled.secondarySets += ids.dropFirst()
+                compiled.branches.append(
+                  Branch(
+                    pattern: index, program: program,
+                    secondary: secondary..<compiled.secondarySets.count))
               } else {
-                compiled.unfilteredBranches.append(branch)
+                compiled.branches.append(Branch(pattern: index, program: program, secondary: 0..<0))
+                if rule.scope == .continuedQuotation {
+                  compiled.unfilteredQuotationBranches.append(branch)
+                } else {
+                  compiled.unfilteredBranches.append(branch)
+                }
               }
             }
           } catch {
@@ -146,7 +185,11 @@ struct CompiledRules: Sendable {
     }
     // Under caseless matching U+212A KELVIN SIGN matches `k` and U+017F LONG S matches `s`, which
     // the automaton's ASCII folding does not see; a segment containing either runs every pattern.
-    let everyPattern = ~Int32(compiled.branches.count)
+    for branches in firstSetOf {
+      compiled.firstSetBranches += branches
+      compiled.firstSetStart.append(compiled.firstSetBranches.count)
+    }
+    let everyPattern = ~Int32(firstSetOf.count)
     for character in ["\u{212A}", "\u{17F}"] {
       literals.append(.init(bytes: Array(character.utf8), value: everyPattern))
     }

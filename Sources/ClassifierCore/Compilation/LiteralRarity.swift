@@ -10,16 +10,22 @@
 enum LiteralRarity {
   /// The score of a set of alternatives; higher is rarer.
   static func score(_ set: Set<[UInt8]>) -> Double {
-    guard let weakest = set.map(score).min() else { return 0 }
+    guard !set.isEmpty else { return 0 }
+    var weakest = Double.infinity
+    for literal in set { weakest = min(weakest, score(literal)) }
     return weakest - log2(Double(set.count)) / 4
   }
 
   /// The score of one literal; higher is rarer.
   static func score(_ literal: [UInt8]) -> Double {
     var total = 0.0
+    var letters = 0
     for byte in literal {
       switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x20: total += 1
+      case UInt8(ascii: "a")...UInt8(ascii: "z"):
+        total += 1
+        letters += 1
+      case 0x20: total += 1
       case UInt8(ascii: ","), UInt8(ascii: "."): total += 0.5
       case UInt8(ascii: "0")...UInt8(ascii: "9"): total += 1.5
       case 0x80...0xBF: break  // continuation bytes: the character was counted at its lead byte
@@ -27,9 +33,16 @@ enum LiteralRarity {
       default: total += 2
       }
     }
-    let word = literal.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
-    if commonWords.contains(Array(word)) { total = min(total, 1.5) }
+    // Only a literal of letters and spaces, no longer than the longest common word, can be one.
+    if total > 1.5 && letters <= longestCommonWord && Double(letters) + spaces(literal) == total {
+      let word = literal.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+      if commonWords.contains(Array(word)) { total = 1.5 }
+    }
     return total
+  }
+
+  private static func spaces(_ literal: [UInt8]) -> Double {
+    Double(literal.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) })
   }
 
   private static func log2(_ value: Double) -> Double {
@@ -41,6 +54,8 @@ enum LiteralRarity {
     }
     return result + (remaining - 1)
   }
+
+  private static let longestCommonWord = commonWords.map(\.count).max() ?? 0
 
   /// Words so frequent in news text that requiring one filters almost nothing.
   private static let commonWords: Set<[UInt8]> = Set(

@@ -27,20 +27,30 @@ enum PatternBranches {
     let body = Array(scalars[leading.upperBound...])
     // Split outer alternations first, then inner ones while the budget allows, keeping order.
     var branches = [body]
+    // Whether a branch may split further; a branch that did not split once never will.
+    var isOpen = [true]
     var isSplitting = true
     while isSplitting {
       isSplitting = false
       var index = 0
       while index < branches.count {
-        if let alternatives = split(once: branches[index]),
-          branches.count - 1 + alternatives.count <= maximumBranches
-        {
-          branches.replaceSubrange(index...index, with: alternatives)
-          index += alternatives.count
-          isSplitting = true
-        } else {
+        guard isOpen[index] else {
           index += 1
+          continue
         }
+        if let alternatives = split(once: branches[index]) {
+          if branches.count - 1 + alternatives.count <= maximumBranches {
+            branches.replaceSubrange(index...index, with: alternatives)
+            isOpen.replaceSubrange(
+              index...index, with: repeatElement(true, count: alternatives.count))
+            index += alternatives.count
+            isSplitting = true
+            continue
+          }
+        } else {
+          isOpen[index] = false
+        }
+        index += 1
       }
     }
     guard branches.count > 1 else { return nil }
@@ -60,18 +70,23 @@ enum PatternBranches {
   /// Whether the pattern holds syntax the split does not model (a cheap scan that may refuse
   /// more than it must, for example an escaped backslash before a `K`).
   private static func hasUnsupportedSyntax(_ scalars: [Unicode.Scalar]) -> Bool {
-    let text = String(String.UnicodeScalarView(scalars))
-    let refused = [
-      #"\K"#, #"\Q"#, #"\g"#, #"\k"#, "(*", "(?(", "(?|", "(?R", "(?&", "(?P>", "(?P=", "(?+",
-      "(?-",
-    ]
-    if refused.contains(where: text.contains) { return true }
-    for index in scalars.indices.dropLast() where scalars[index] == "\\" {
-      if ("1"..."9").contains(scalars[index + 1]) { return true }
-    }
-    for index in scalars.indices.dropLast() where scalars[index] == "(" && scalars[index + 1] == "?"
-    {
-      if index + 2 < scalars.count, ("0"..."9").contains(scalars[index + 2]) { return true }
+    for index in scalars.indices.dropLast() {
+      let next = scalars[index + 1]
+      switch scalars[index] {
+      case "\\":
+        if "KQgk".unicodeScalars.contains(next) || ("1"..."9").contains(next) { return true }
+      case "(":
+        if next == "*" { return true }
+        guard next == "?", index + 2 < scalars.count else { continue }
+        let kind = scalars[index + 2]
+        if "(|R&+-".unicodeScalars.contains(kind) || ("0"..."9").contains(kind) { return true }
+        if kind == "P", index + 3 < scalars.count, ">=".unicodeScalars.contains(scalars[index + 3])
+        {
+          return true
+        }
+      default:
+        continue
+      }
     }
     return false
   }

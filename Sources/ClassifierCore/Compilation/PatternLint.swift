@@ -66,13 +66,10 @@ public struct PatternLint: Sendable {
     let scratch = MatchScratch(matchLimit: options.matchLimit)
     var warnings: [PatternWarning] = []
     for pattern in classifier.compiled.patterns {
-      // The classifier may hold the pattern split into its alternatives; the lint runs it whole.
-      guard case .pattern(let rule) = definitions[pattern.rule].kind,
-        let program = try? RegexProgram(
-          pattern: rule.pattern, isCaseSensitive: rule.isCaseSensitive)
-      else { continue }
+      guard case .pattern(let rule) = definitions[pattern.rule].kind else { continue }
       warnings += self.warnings(
-        for: rule, named: classifier.rules[pattern.rule].name, program: program, scratch: scratch)
+        for: rule, named: classifier.rules[pattern.rule].name, program: pattern.whole,
+        scratch: scratch)
     }
     return warnings.enumerated().sorted { lhs, rhs in
       lhs.element.location != rhs.element.location

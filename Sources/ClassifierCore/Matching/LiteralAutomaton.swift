@@ -56,44 +56,37 @@ struct LiteralAutomaton: Sendable {
     self.classCount = classCount
 
     // The trie, breadth-first failure links, then a dense table with failures resolved.
-    var trie = Trie(classCount: classCount)
+    var trie = Trie()
     for literal in folded {
       trie.insert(literal.bytes.map { classOf[Int($0)] }, value: literal.value)
     }
     let order = trie.computeFailureLinks()
-    var table = [Int32](repeating: 0, count: trie.nodeCount * classCount)
-    for node in order {
-      for symbol in 0..<classCount {
-        let child = trie.child(node, symbol)
-        if child >= 0 {
-          table[node * classCount + symbol] = Int32(child)
-        } else if node != 0 {
-          table[node * classCount + symbol] = table[trie.failure[node] * classCount + symbol]
-        }
-      }
-      // Extra whitespace after a whitespace keeps the state: runs of spaces read as one.
-      if node != 0, trie.incomingSymbol[node] == Int(Self.spaceClass) {
-        table[node * classCount + Int(Self.spaceClass)] = Int32(node)
-      }
-    }
 
-    // Renumber so that reporting states come last and one comparison finds them.
+    // Number the states so that reporting states come last and one comparison finds them, then
+    // fill the dense table in that numbering (failure transitions resolved), row offsets as
+    // values.
     let reports = trie.reportedValues(in: order)
     let quiet = (0..<trie.nodeCount).filter { reports[$0].isEmpty }
     let loud = (0..<trie.nodeCount).filter { !reports[$0].isEmpty }
-    var newNumber = [Int32](repeating: 0, count: trie.nodeCount)
-    for (number, node) in (quiet + loud).enumerated() { newNumber[node] = Int32(number) }
-    precondition(newNumber[0] == 0, "the root reports nothing, so it keeps number 0")
-    precondition(table.count < Int(Int32.max), "the automaton is too large")
-    var renumbered = [Int32](repeating: 0, count: table.count)
-    for node in 0..<trie.nodeCount {
-      let from = node * classCount
-      let to = Int(newNumber[node]) * classCount
-      for symbol in 0..<classCount {
-        renumbered[to + symbol] = newNumber[Int(table[from + symbol])] * Int32(classCount)
+    var row = [Int32](repeating: 0, count: trie.nodeCount)
+    for (number, node) in (quiet + loud).enumerated() { row[node] = Int32(number * classCount) }
+    precondition(row[0] == 0, "the root reports nothing, so it keeps number 0")
+    precondition(trie.nodeCount * classCount < Int(Int32.max), "the automaton is too large")
+    var table = [Int32](repeating: 0, count: trie.nodeCount * classCount)
+    for node in order {
+      let here = Int(row[node])
+      if node != 0 {
+        // What the failure state does, except where this state has a child.
+        let fallback = Int(row[trie.failure[node]])
+        for symbol in 0..<classCount { table[here + symbol] = table[fallback + symbol] }
+      }
+      for edge in trie.edges[node] { table[here + Int(edge.symbol)] = row[Int(edge.child)] }
+      // Extra whitespace after a whitespace keeps the state: runs of spaces read as one.
+      if node != 0, trie.incomingSymbol[node] == Int(Self.spaceClass) {
+        table[here + Int(Self.spaceClass)] = row[node]
       }
     }
-    transitions = renumbered
+    transitions = table
     firstReportingState = Int32(quiet.count * classCount)
     var valueStart: [Int32] = [0]
     var values: [Int32] = []
@@ -144,32 +137,35 @@ struct LiteralAutomaton: Sendable {
   }
 }
 
-/// The build-time trie behind `LiteralAutomaton`.
+/// The build-time trie behind `LiteralAutomaton`, with each node's edges in a short list (a dense
+/// table here would double the memory the automaton needs while it is built).
 private struct Trie {
-  let classCount: Int
-  private var children: [Int32]
+  struct Edge {
+    var symbol: UInt8
+    var child: Int32
+  }
+
+  private(set) var edges: [[Edge]] = [[]]
   private(set) var incomingSymbol: [Int] = [-1]
   private(set) var failure: [Int] = [0]
   private var ownValues: [[Int32]] = [[]]
 
-  init(classCount: Int) {
-    self.classCount = classCount
-    children = [Int32](repeating: -1, count: classCount)
-  }
-
   var nodeCount: Int { ownValues.count }
 
-  func child(_ node: Int, _ symbol: Int) -> Int { Int(children[node * classCount + symbol]) }
+  func child(_ node: Int, _ symbol: UInt8) -> Int {
+    for edge in edges[node] where edge.symbol == symbol { return Int(edge.child) }
+    return -1
+  }
 
   mutating func insert(_ symbols: [UInt8], value: Int32) {
     var node = 0
-    for symbol in symbols.map(Int.init) {
+    for symbol in symbols {
       var next = child(node, symbol)
       if next < 0 {
         next = nodeCount
-        children[node * classCount + symbol] = Int32(next)
-        children += [Int32](repeating: -1, count: classCount)
-        incomingSymbol.append(symbol)
+        edges[node].append(Edge(symbol: symbol, child: Int32(next)))
+        edges.append([])
+        incomingSymbol.append(Int(symbol))
         failure.append(0)
         ownValues.append([])
       }
@@ -185,13 +181,12 @@ private struct Trie {
     while head < order.count {
       let node = order[head]
       head += 1
-      for symbol in 0..<classCount {
-        let next = child(node, symbol)
-        guard next >= 0 else { continue }
+      for edge in edges[node] {
+        let next = Int(edge.child)
         if node != 0 {
           var fallback = failure[node]
-          while fallback != 0 && child(fallback, symbol) < 0 { fallback = failure[fallback] }
-          let candidate = child(fallback, symbol)
+          while fallback != 0 && child(fallback, edge.symbol) < 0 { fallback = failure[fallback] }
+          let candidate = child(fallback, edge.symbol)
           failure[next] = candidate >= 0 && candidate != next ? candidate : 0
         }
         order.append(next)

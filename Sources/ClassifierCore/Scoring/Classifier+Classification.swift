@@ -21,17 +21,27 @@ extension Classifier {
       workspace.termSeen.count == compiled.terms.count
         && workspace.branchQueued.count == compiled.branches.count,
       "the workspace was made for another classifier")
+    // One copy for the whole segment: unoptimized builds would otherwise copy the tables (and
+    // retain every array in them) at each use inside the scan.
+    let compiled = self.compiled
     workspace.beginSegment(segment, after: boundary)
+    var runsEveryBranch = !options.usesLiteralPrefilter
     compiled.automaton.scan(segment) { value, end in
       if value < 0 {
-        let branch = Int(~value)
-        if branch == compiled.branches.count {
-          for index in compiled.branches.indices { queue(index, in: &workspace) }
-        } else {
-          queue(branch, in: &workspace)
+        let set = Int(~value)
+        if set == compiled.setCount {
+          runsEveryBranch = true
+        } else if workspace.setSeen[set] != workspace.generation {
+          workspace.setSeen[set] = workspace.generation
+          for branch in compiled.firstSetBranches[
+            compiled.firstSetStart[set]..<compiled.firstSetStart[set + 1]]
+          {
+            Self.queue(branch, in: &workspace)
+          }
         }
       } else {
-        recordKeyword(spelling: Int(value), end: end, in: segment, workspace: &workspace)
+        Self.recordKeyword(
+          spelling: Int(value), end: end, in: segment, compiled: compiled, workspace: &workspace)
       }
     }
     for list in workspace.touchedLists {
@@ -43,26 +53,35 @@ extension Classifier {
         workspace.result.scores[rules.category] += contribution
       }
     }
-    if !options.usesLiteralPrefilter {
-      for branch in compiled.branches.indices { queue(branch, in: &workspace) }
+    if runsEveryBranch {
+      for branch in compiled.branches.indices { Self.queue(branch, in: &workspace) }
+    } else {
+      // A queued branch runs only if each of its other sets was seen too.
+      workspace.queuedBranches.removeAll { branch in
+        compiled.secondarySets[compiled.branches[branch].secondary].contains {
+          workspace.setSeen[$0] != workspace.generation
+        }
+      }
     }
-    for branch in compiled.unfilteredBranches { queue(branch, in: &workspace) }
+    for branch in compiled.unfilteredBranches { Self.queue(branch, in: &workspace) }
     if workspace.continuesQuotation {
-      for branch in compiled.unfilteredQuotationBranches { queue(branch, in: &workspace) }
+      for branch in compiled.unfilteredQuotationBranches { Self.queue(branch, in: &workspace) }
     }
     Self.sortSmall(&workspace.queuedBranches)
     // A pattern's branches are numbered together, highest priority first, so its queued ones
-    // are adjacent: its first match is the leftmost of theirs, the earlier branch on a tie.
+    // are adjacent: its first match is the leftmost of theirs, the earlier branch on a tie, which
+    // is also the first match of the whole pattern.
     var next = 0
     let queued = workspace.queuedBranches
     while next < queued.count {
       let patternIndex = compiled.branches[queued[next]].pattern
       let pattern = compiled.patterns[patternIndex]
+      var end = next + 1
+      while end < queued.count, compiled.branches[queued[end]].pattern == patternIndex { end += 1 }
+      defer { next = end }
+      if pattern.scope == .continuedQuotation && !workspace.continuesQuotation { continue }
       var found: Range<Int>?
-      while next < queued.count, compiled.branches[queued[next]].pattern == patternIndex {
-        defer { next += 1 }
-        if pattern.scope == .continuedQuotation && !workspace.continuesQuotation { continue }
-        let program = compiled.branches[queued[next]].program
+      func run(_ program: RegexProgram) {
         switch program.firstMatch(in: segment, scratch: workspace.scratch) {
         case .match(let range):
           if found.map({ range.lowerBound < $0.lowerBound }) ?? true { found = range }
@@ -71,6 +90,11 @@ extension Classifier {
         case .failed(let failure):
           workspace.result.failedSearches.append(FailedSearch(rule: pattern.rule, failure: failure))
         }
+      }
+      if end - next > CompiledRules.maximumBranchRuns {
+        run(pattern.whole)
+      } else {
+        for index in next..<end { run(compiled.branches[queued[index]].program) }
       }
       guard let range = found else { continue }
       let evidence = Evidence(rule: pattern.rule, term: nil, weight: pattern.weight, range: range)
@@ -102,7 +126,7 @@ extension Classifier {
 
   /// Queues a pattern's branch to run on the segment, once.
   @inline(__always)
-  private func queue(_ branch: Int, in workspace: inout ClassifierWorkspace) {
+  private static func queue(_ branch: Int, in workspace: inout ClassifierWorkspace) {
     if workspace.branchQueued[branch] != workspace.generation {
       workspace.branchQueued[branch] = workspace.generation
       workspace.queuedBranches.append(branch)
@@ -112,8 +136,8 @@ extension Classifier {
   /// Checks a keyword spelling found ending at `end` for whole-word boundaries and records the
   /// term once per segment.
   @inline(__always)
-  private func recordKeyword(
-    spelling: Int, end: Int, in segment: UnsafeBufferPointer<UInt8>,
+  private static func recordKeyword(
+    spelling: Int, end: Int, in segment: UnsafeBufferPointer<UInt8>, compiled: CompiledRules,
     workspace: inout ClassifierWorkspace
   ) {
     let found = compiled.spellings[spelling]

@@ -9,6 +9,8 @@ public struct ClassifierWorkspace {
   var generation: UInt32 = 0
   var termSeen: [UInt32]
   var branchQueued: [UInt32]
+  /// Which requirement sets the automaton reported in the segment.
+  var setSeen: [UInt32]
   var listTouched: [UInt32]
   var listSums: [Double]
   var queuedBranches: [Int] = []
@@ -30,6 +32,7 @@ public struct ClassifierWorkspace {
     scratch = MatchScratch(matchLimit: classifier.options.matchLimit)
     termSeen = Array(repeating: 0, count: compiled.terms.count)
     branchQueued = Array(repeating: 0, count: compiled.branches.count)
+    setSeen = Array(repeating: 0, count: compiled.setCount)
     listTouched = Array(repeating: 0, count: compiled.keywordLists.count)
     listSums = Array(repeating: 0, count: compiled.keywordLists.count)
     queuedBranches.reserveCapacity(compiled.branches.count)
@@ -46,6 +49,7 @@ public struct ClassifierWorkspace {
     if generation == 0 {
       for index in termSeen.indices { termSeen[index] = 0 }
       for index in branchQueued.indices { branchQueued[index] = 0 }
+      for index in setSeen.indices { setSeen[index] = 0 }
       for index in listTouched.indices { listTouched[index] = 0 }
       generation = 1
     }

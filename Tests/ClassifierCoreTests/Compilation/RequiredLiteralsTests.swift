@@ -1,11 +1,11 @@
-import TestSupport
 import Testing
+import Workloads
 
 @testable import ClassifierCore
 
 @Suite struct RequiredLiteralsTests {
   private static func literals(_ pattern: String, sensitive: Bool = false) -> Set<String>? {
-    RequiredLiterals.of(pattern: pattern, isCaseSensitive: sensitive).map {
+    RequiredLiterals.requirements(pattern: pattern, isCaseSensitive: sensitive)?.first.map {
       Set($0.map { String(decoding: $0, as: UTF8.self) })
     }
   }
@@ -55,10 +55,51 @@ import Testing
     #expect(Self.literals("abc?d", sensitive: true) == ["abcd", "abd"])
   }
 
+  private static func requirements(_ pattern: String) -> [Set<String>]? {
+    RequiredLiterals.requirements(pattern: pattern, isCaseSensitive: false)?.map {
+      Set($0.map { String(decoding: $0, as: UTF8.self) })
+    }
+  }
+
+  @Test("\\d requires the first byte of a decimal digit: ASCII, or the lead byte of another's")
+  func digits() throws {
+    let digits = try #require(
+      RequiredLiterals.requirements(pattern: #"\d+"#, isCaseSensitive: true))
+    #expect(digits.count == 1)
+    #expect(Set(digits[0]) == RequiredLiterals.digitStarts)
+    // Every decimal digit PCRE2 knows starts with one of them.
+    let program = try RegexProgram(pattern: #"\d"#, isCaseSensitive: true)
+    let scratch = MatchScratch(matchLimit: 1_000)
+    for scalar in (0x80...0x10FFFF).compactMap(Unicode.Scalar.init) {
+      var bytes = Array(String(scalar).utf8)
+      let isDigit = bytes.withUnsafeMutableBufferPointer {
+        program.firstMatch(in: UnsafeBufferPointer($0), scratch: scratch) != .noMatch
+      }
+      if isDigit { #expect(RequiredLiterals.digitStarts.contains([bytes[0]]), "\(scalar)") }
+    }
+  }
+
+  @Test(
+    "a sequence requires a literal of each of its parts: the rarest set first, no set implied by another"
+  )
+  func conjunction() {
+    // The digits after the words join them: ` in 3` holds ` in ` and a digit.
+    let joined = Self.requirements(#"\b[0-9]+ (?:in|out of) (?:every )?[0-9]+"#)
+    #expect(joined?.count == 1)
+    #expect(joined?.first?.count == 40)
+    #expect(joined?.first?.contains(" out of every 7") == true)
+    let words = Set(["arrests", "charges"].map { " " + $0 })
+    #expect(
+      Self.requirements(#"\d+ (?:arrests|charges)"#)
+        == [words, Set(RequiredLiterals.digitStarts.map { String(decoding: $0, as: UTF8.self) })])
+    // `s` is in `said`; a single letter is everywhere.
+    #expect(Self.requirements(#"\bsaid\b[^.]{0,9}"#) == [["said"]])
+  }
+
   @Test(
     "patterns without a provable literal run on every segment",
     arguments: [
-      ".*", "[a-z]+", #"\d+"#, "x?", "(?x) foo bar", "(?x: foo)", "a(*ACCEPT)bcd", "(?(1)ab|cd)",
+      ".*", "[a-z]+", #"\D+"#, "x?", "(?x) foo bar", "(?x: foo)", "a(*ACCEPT)bcd", "(?(1)ab|cd)",
       #"(?:abc)*"#, #"\w+\b"#, "(*pla:abc)", "a|.", "(?R)?xyz|",
     ])
   func unprovable(pattern: String) {

@@ -1,4 +1,5 @@
-/// A deterministic random number generator (SplitMix64), so that property tests repeat exactly.
+/// A deterministic random number generator (SplitMix64), so that generated tests and benchmark
+/// inputs repeat exactly: the same seed gives the same numbers on every platform and run.
 public struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
 
