@@ -42,14 +42,15 @@ eval: build
 		echo "== Corpus/$$split.jsonl"; .build/release/classify eval --gold Corpus/$$split.jsonl | sed -n '1,6p'; echo; \
 	done
 
-# Whole-process throughput on 50 MB made by repeating our example articles; prints MB/s.
+# Whole-process throughput on 50 MB made by repeating our example articles; prints MB/s (one
+# thread, then the default: one per processor).
 THROUGHPUT_INPUT := .build/throughput-input.txt
 throughput: build
 	@if [ ! -f $(THROUGHPUT_INPUT) ]; then \
 		for i in $$(seq 11500); do cat Examples/press-release.txt Examples/council-report.txt; echo; done > $(THROUGHPUT_INPUT); \
 	fi
 	@bytes=$$(wc -c < $(THROUGHPUT_INPUT)); \
-	for command in "classify" "classify segment" "classify --segment paragraph"; do \
+	for command in "classify --threads 1" "classify" "classify segment" "classify --segment paragraph"; do \
 		start=$$(date +%s.%N); .build/release/$$command < $(THROUGHPUT_INPUT) > /dev/null; end=$$(date +%s.%N); \
 		awk -v b=$$bytes -v s=$$start -v e=$$end -v c="$$command" \
 			'BEGIN { printf "%-30s %6.1f MB in %5.2f s: %6.1f MB/s\n", c, b / 1e6, e - s, b / 1e6 / (e - s) }'; \

@@ -64,7 +64,8 @@ def main() -> int:
 
     failures = []
     columns = ("MB/s", "segments/s", "allocations/segment", "allowed")
-    print(f"{'benchmark':<16} {columns[0]:>8} {columns[1]:>12} {columns[2]:>20} {columns[3]:>9}")
+    width = max(len("benchmark"), *map(len, results))
+    print(f"{'benchmark':<{width}} {columns[0]:>8} {columns[1]:>12} {columns[2]:>20} {columns[3]:>9}")
     for benchmark, metrics in results.items():
         allocations = metrics.get(ALLOCATIONS)
         if allocations is None:
@@ -82,7 +83,7 @@ def main() -> int:
             )
             verdict = "  OVER"
         print(
-            f"{benchmark:<16} {metrics.get('MB/s', 0):>8} {metrics.get('segments/s', 0):>12} "
+            f"{benchmark:<{width}} {metrics.get('MB/s', 0):>8} {metrics.get('segments/s', 0):>12} "
             f"{per_segment:>20.3f} {'-' if allowed is None else f'{allowed:g}':>9}{verdict}"
         )
     for benchmark in sorted(set(baseline) - set(results)):
