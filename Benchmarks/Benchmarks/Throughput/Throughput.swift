@@ -55,37 +55,31 @@ let benchmarks: @Sendable () -> Void = {
       },
       setup: { try ClassificationFixture(rules) })
 
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("classify-bench-\(getpid())-\(rules.name).txt").path
-    Benchmark(
-      "run-\(rules.name)",
-      configuration: .init(teardown: { try? FileManager.default.removeItem(atPath: path) }),
-      closure: { benchmark, fixture in
-        benchmark.measure(bytes: BenchmarkInput.shared.text.count) {
-          let run = ClassificationRun(classifier: fixture.classifier, options: .init())
-          let report = run.run(paths: [fixture.path], output: RunFixture.output) { error in
-            benchmark.error("\(error)")
-          }
-          return report.segments
-        }
-      },
-      setup: { try RunFixture(rules, path: path) })
+    runBenchmark(rules, threads: 1)
   }
 
   // The whole path with the stock rules on two worker threads, to set against `run-stock`.
+  runBenchmark(RuleChoice.all[0], threads: 2)
+}
+
+/// `run-RULES` (`-N-threads` with more than one): the whole path from a file to JSON lines.
+private func runBenchmark(_ rules: RuleChoice, threads: Int) {
+  let name = "run-\(rules.name)" + (threads > 1 ? "-\(threads)-threads" : "")
   let path = FileManager.default.temporaryDirectory
-    .appendingPathComponent("classify-bench-\(getpid())-threads.txt").path
+    .appendingPathComponent("classify-bench-\(getpid())-\(name).txt").path
   Benchmark(
-    "run-stock-2-threads",
+    name,
     configuration: .init(teardown: { try? FileManager.default.removeItem(atPath: path) }),
     closure: { benchmark, fixture in
       benchmark.measure(bytes: BenchmarkInput.shared.text.count) {
-        let run = ClassificationRun(classifier: fixture.classifier, options: .init(threads: 2))
+        let run = ClassificationRun(
+          classifier: fixture.classifier, options: .init(threads: threads))
         let report = run.run(paths: [fixture.path], output: RunFixture.output) { error in
           benchmark.error("\(error)")
         }
         return report.segments
       }
     },
-    setup: { try RunFixture(RuleChoice.all[0], path: path) })
+    setup: { try RunFixture(rules, path: path) })
+
 }
