@@ -93,36 +93,30 @@ struct CompiledRules: Sendable {
     var setIDs: [[[UInt8]]: Int] = [:]
     /// For each set, the branches that have it first.
     var firstSetOf: [[Int]] = []
+    let prepared = PreparedPattern.prepare(
+      ruleSet.categories.flatMap(\.rules).compactMap { rule in
+        if case .pattern(let pattern) = rule.kind { pattern } else { nil }
+      }, splitsAlternations: splitsAlternations)
+    var patternNumber = 0
     var ruleIndex = 0
     for (category, definition) in ruleSet.categories.enumerated() {
       for rule in definition.rules {
         defer { ruleIndex += 1 }
         switch rule.kind {
         case .pattern(let pattern):
-          do {
-            // The whole pattern compiles first, so that errors point into it as written.
-            let whole = try RegexProgram(
-              pattern: pattern.pattern, isCaseSensitive: pattern.isCaseSensitive)
-            var programs = [(source: pattern.pattern, program: whole)]
-            if splitsAlternations, let sources = PatternBranches.split(pattern.pattern) {
-              // A branch PCRE2 rejects (none should) keeps the pattern whole.
-              let split = sources.compactMap { source in
-                (try? RegexProgram(pattern: source, isCaseSensitive: pattern.isCaseSensitive))
-                  .map { (source: source, program: $0) }
-              }
-              if split.count == sources.count { programs = split }
-            }
+          defer { patternNumber += 1 }
+          switch prepared[patternNumber] {
+          case .success(let prepared):
             let index = compiled.patterns.count
             let first = compiled.branches.count
             compiled.patterns.append(
               Pattern(
                 rule: ruleIndex, category: category, weight: pattern.weight, scope: rule.scope,
-                whole: whole, branches: first..<first + programs.count))
-            for (source, program) in programs {
+                whole: prepared.whole, branches: first..<first + prepared.branches.count))
+            for prepared in prepared.branches {
+              let program = prepared.program
               let branch = compiled.branches.count
-              if let sets = RequiredLiterals.requirements(
-                pattern: source, isCaseSensitive: pattern.isCaseSensitive)
-              {
+              if let sets = prepared.requirements {
                 var ids: [Int] = []
                 for set in sets {
                   let id = setIDs[set] ?? firstSetOf.count
@@ -153,7 +147,7 @@ struct CompiledRules: Sendable {
                 }
               }
             }
-          } catch {
+          case .failure(let error):
             let location = pattern.sourceMap.location(
               ofUTF8Offset: error.offset, in: pattern.pattern)
             diagnostics.append(
