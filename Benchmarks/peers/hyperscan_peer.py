@@ -32,7 +32,6 @@ import os
 import pickle
 import re
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.dont_write_bytecode = True  # no __pycache__ next to the scripts
@@ -311,22 +310,6 @@ def main() -> None:
     args = parser.parse_args()
     rules = reference.RuleSet(args.rules)
     classifier = HyperscanClassifier(rules, args.cache)
-    segments = reference.read_segments(args.segments, args.paragraphs)
-    encoded = [text.encode("utf-8", "surrogatepass") for _d, _s, text, _b in segments]
-    classify = classifier.classify
-    # With --explain the timed pass also collects the evidence (a few list appends per segment:
-    # within the noise of the measurement).
-    classifier.explain = args.explain
-    evidence: list[list[str]] | None = [] if args.explain else None
-    results = []
-    started = time.perf_counter()
-    for item, data in zip(segments, encoded):
-        results.append(classify(item[2], data, item[3]))
-        if evidence is not None:
-            evidence.append(classifier.evidence)
-    seconds = time.perf_counter() - started
-    reference.write_results(args.output, segments, results, rules.categories, evidence)
-    size = sum(len(d) for d in encoded)
     modes = classifier.modes
     summary = (
         "%d patterns: %d exact in Hyperscan, %d exact on ASCII segments and prefiltered elsewhere, "
@@ -335,16 +318,7 @@ def main() -> None:
            len(modes["re"]), len(modes["skipped"]), len(rules.terms))
     )  # fmt: skip
     notes = [summary] + ["  %s: %s" % (mode, ", ".join(ids)) for mode, ids in modes.items() if ids]
-    stats = {
-        "segments": len(segments), "bytes": size, "seconds": seconds,
-        "mb_per_s": size / 1e6 / seconds if seconds > 0 else 0.0,
-        "patterns": len(rules.patterns), "keyword_terms": len(rules.terms),
-        "modes": modes,
-        "untranslated": [{"rule": p.id, "error": p.error} for p in rules.untranslated],
-        "summary": [summary], "notes": notes,
-    }  # fmt: skip
-    reference.report("hyperscan", stats, args.quiet, args.stats_json)
-
+    reference.run_timed("hyperscan", rules, classifier, args, notes, [summary], {"modes": modes})
 
 if __name__ == "__main__":
     main()

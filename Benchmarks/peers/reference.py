@@ -1271,10 +1271,10 @@ def report(name: str, stats: dict, quiet: bool, path: str | None) -> None:
         print("%s: %s" % (name, line), file=sys.stderr)
 
 
-def main() -> None:
-    args = common_arguments(__doc__.split("\n\n")[0]).parse_args()
-    rules = RuleSet(args.rules)
-    classifier = Classifier(rules)
+def run_timed(name: str, rules: RuleSet, classifier, args, notes: list[str], summary: list[str],
+              extra: dict | None = None) -> None:
+    """Classifies the segments of `args.segments` with `classifier` (timing only that), writes
+    the results and reports the figures: the part both peers share."""
     segments = read_segments(args.segments, args.paragraphs)
     encoded = [text.encode("utf-8", "surrogatepass") for _d, _s, text, _b in segments]
     classify = classifier.classify
@@ -1291,17 +1291,23 @@ def main() -> None:
     seconds = time.perf_counter() - started
     write_results(args.output, segments, results, rules.categories, evidence)
     size = sum(len(d) for d in encoded)
-    notes = ["%d of %d patterns untranslatable (skipped)" % (len(rules.untranslated), len(rules.patterns))]
-    notes += ["  %s: %s" % (p.id, p.error) for p in rules.untranslated]
     stats = {
         "segments": len(segments), "bytes": size, "seconds": seconds,
         "mb_per_s": size / 1e6 / seconds if seconds > 0 else 0.0,
         "patterns": len(rules.patterns), "keyword_terms": len(rules.terms),
+        **(extra or {}),
         "untranslated": [{"rule": p.id, "error": p.error} for p in rules.untranslated],
-        "summary": notes[:1], "notes": notes,
+        "summary": summary, "notes": notes,
     }  # fmt: skip
-    report("reference", stats, args.quiet, args.stats_json)
+    report(name, stats, args.quiet, args.stats_json)
 
+
+def main() -> None:
+    args = common_arguments(__doc__.split("\n\n")[0]).parse_args()
+    rules = RuleSet(args.rules)
+    notes = ["%d of %d patterns untranslatable (skipped)" % (len(rules.untranslated), len(rules.patterns))]
+    notes += ["  %s: %s" % (p.id, p.error) for p in rules.untranslated]
+    run_timed("reference", rules, Classifier(rules), args, notes, notes[:1])
 
 if __name__ == "__main__":
     main()

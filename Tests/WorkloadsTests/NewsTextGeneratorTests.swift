@@ -55,8 +55,7 @@ import Workloads
       while let segment = segmenter.nextSegment() {
         classifier.classify(
           segment.bytes,
-          after: segments == 0
-            ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph,
+          after: SegmentBoundary(segmentIndex: segments, startsParagraph: segment.startsParagraph),
           in: &workspace)
         segments += 1
         for category in workspace.result.labels { labelled[category] += 1 }

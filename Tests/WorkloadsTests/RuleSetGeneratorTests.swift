@@ -62,8 +62,7 @@ import Workloads
       while let segment = segmenter.nextSegment() {
         classifier.classify(
           segment.bytes,
-          after: index == 0
-            ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph,
+          after: SegmentBoundary(segmentIndex: index, startsParagraph: segment.startsParagraph),
           in: &workspace)
         index += 1
         fired.formUnion(workspace.result.evidence.map(\.rule))

@@ -23,9 +23,8 @@ struct BenchmarkInput: Sendable {
     var segments: [Segment] = []
     var segmenter = StreamingSegmenter(mode: .sentence)
     Self.feed(text, to: &segmenter) { segment in
-      let boundary: SegmentBoundary =
-        segments.isEmpty
-        ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+      let boundary = SegmentBoundary(
+        segmentIndex: segments.count, startsParagraph: segment.startsParagraph)
       segments.append(Segment(range: segment.start..<segment.end, boundary: boundary))
     }
     self.segments = segments

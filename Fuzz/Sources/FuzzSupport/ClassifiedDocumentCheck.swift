@@ -52,8 +52,7 @@ public struct ClassifiedDocumentCheck: Sendable {
     var previous: StreamingSegmenter.Segment?
     var index = 0
     while let segment = segmenter.nextSegment() {
-      let boundary: SegmentBoundary =
-        index == 0 ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+      let boundary = SegmentBoundary(segmentIndex: index, startsParagraph: segment.startsParagraph)
       classifier.classify(segment.bytes, after: boundary, in: &workspace)
       let result = workspace.result
       checkClassification(result, of: segment, previousCount: previous?.bytes.count)

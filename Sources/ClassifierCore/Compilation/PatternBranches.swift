@@ -21,8 +21,7 @@ enum PatternBranches {
     let scalars = Array(pattern.unicodeScalars)
     guard !hasUnsupportedSyntax(scalars) else { return nil }
     // A leading option setting applies to every alternative: each keeps a copy.
-    var reader = Reader(scalars)
-    let leading = reader.leadingOptionSetting()
+    let leading = Reader(scalars).leadingOptionSetting()
     guard !scalars[leading].contains("x") else { return nil }
     let body = Array(scalars[leading.upperBound...])
     // Split outer alternations first, then inner ones while the budget allows, keeping order.
@@ -119,10 +118,9 @@ private struct Reader {
     self.scalars = scalars
   }
 
-  /// The range of an option setting such as `(?i)` at the very start, if any, and moves past it.
-  mutating func leadingOptionSetting() -> Range<Int> {
+  /// The range of an option setting such as `(?i)` at the very start, if any.
+  func leadingOptionSetting() -> Range<Int> {
     guard let end = optionSettingEnd(at: 0) else { return 0..<0 }
-    position = end
     return 0..<end
   }
 

@@ -48,8 +48,9 @@ enum RequiredLiterals {
         let isImplied = chosen.contains { set in
           set.allSatisfy { literal in candidate.contains { contains(literal, $0) } }
         }
-        let hasLetter = candidate.contains { $0.count == 1 && isLetterOrSpace($0[0]) }
-        if chosen.isEmpty || !isImplied && !hasLetter { chosen.append(candidate) }
+        if chosen.isEmpty || !isImplied && !holdsSingleLetter(candidate) {
+          chosen.append(candidate)
+        }
       }
       return chosen.map { $0.sorted { $0.lexicographicallyPrecedes($1) } }
     } catch {
@@ -65,8 +66,13 @@ enum RequiredLiterals {
     }
   }
 
-  private static func isLetterOrSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+  /// Whether a set holds a single letter or space, which almost every segment has: it filters
+  /// nothing.
+  static func holdsSingleLetter(_ set: Set<[UInt8]>) -> Bool {
+    set.contains { literal in
+      literal.count == 1
+        && (literal[0] == 0x20 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(literal[0]))
+    }
   }
 
   /// A character `\d` matches under UCP starts with one of these bytes: an ASCII digit, or the
@@ -209,15 +215,11 @@ private struct SequenceBuilder {
     runLength = 0
   }
 
-  /// Keeps a requirement among the rarest few; a single letter or space, which is in almost
-  /// every segment, is not worth keeping.
+  /// Keeps a requirement among the rarest few.
   private mutating func keep(_ set: Set<[UInt8]>) {
-    guard LiteralInfo.isUsable(set), !required.contains(where: { $0.set == set }) else { return }
-    if set.count == 1, let only = set.first, only.count == 1,
-      only[0] == 0x20 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(only[0])
-    {
-      return
-    }
+    guard LiteralInfo.isUsable(set), !RequiredLiterals.holdsSingleLetter(set),
+      !required.contains(where: { $0.set == set })
+    else { return }
     let score = LiteralRarity.score(set)
     if required.count < Self.maximumRequired {
       required.append((set, score))

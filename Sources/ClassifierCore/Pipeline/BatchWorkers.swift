@@ -23,7 +23,7 @@ final class BatchWorkers: @unchecked Sendable {
   private var spare: [SegmentBatch] = []
   private let ruleCount: Int
   /// The most batches out at once.
-  let capacity: Int
+  private let capacity: Int
 
   /// Starts `count` threads, each with its own workspace for `classifier`.
   init(count: Int, classifier: Classifier, formatter: SegmentFormatter) {
@@ -73,9 +73,6 @@ final class BatchWorkers: @unchecked Sendable {
     pthread_cond_signal(queued)
     pthread_mutex_unlock(mutex)
   }
-
-  /// Whether batches are out.
-  var hasOutstanding: Bool { !outstanding.isEmpty }
 
   /// The oldest batch out once it is done, waiting for it when `wait` is set; `nil` when there is
   /// none or it is not done. Pass it to `recycle` after using its output.

@@ -29,8 +29,7 @@ extension ClassificationRun {
     _ segment: StreamingSegmenter.Segment, document: Int, index: Int, state: inout State,
     report: inout Report, output: OutputFile
   ) throws(Failure) {
-    let boundary: SegmentBoundary =
-      index == 0 ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+    let boundary = SegmentBoundary(segmentIndex: index, startsParagraph: segment.startsParagraph)
     if boundary == .documentStart { state.parallel!.quotation.reset() }
     let before = state.parallel!.quotation
     let continuing = before.continues(segment.bytes, after: boundary)

@@ -210,9 +210,8 @@ public struct ClassificationRun {
     report: inout Report, output: OutputFile
   ) throws(Failure) {
     if let classifier {
-      let boundary: SegmentBoundary =
-        index == 0
-        ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+      let boundary = SegmentBoundary(
+        segmentIndex: index, startsParagraph: segment.startsParagraph)
       classifier.classify(segment.bytes, after: boundary, in: &state.workspace!)
       let failed = state.workspace!.result.failedSearches
       if !failed.isEmpty {

@@ -45,8 +45,6 @@ final class SegmentBatch: @unchecked Sendable {
   /// The bytes held so far.
   var byteCount: Int { text.count }
 
-  var isEmpty: Bool { entries.isEmpty }
-
   /// Empties the batch for reuse, keeping its storage.
   func reset() {
     text.removeAll(keepingCapacity: true)

@@ -8,3 +8,12 @@ public enum SegmentBoundary: Sendable, Hashable {
   /// The segment follows the previous one in the same paragraph, or the paragraphs are unknown.
   case withinParagraph
 }
+
+extension SegmentBoundary {
+  /// The boundary before a document's segment number `index` (from 0), which starts a paragraph
+  /// when `startsParagraph` says so (as `StreamingSegmenter.Segment` does).
+  public init(segmentIndex index: Int, startsParagraph: Bool) {
+    self =
+      index == 0 ? .documentStart : startsParagraph ? .paragraphStart : .withinParagraph
+  }
+}

@@ -97,9 +97,8 @@ import Workloads
     var offset = 0
     while true {
       while let segment = segmenter.nextSegment() {
-        let boundary: SegmentBoundary =
-          document.isEmpty
-          ? .documentStart : segment.startsParagraph ? .paragraphStart : .withinParagraph
+        let boundary = SegmentBoundary(
+          segmentIndex: document.count, startsParagraph: segment.startsParagraph)
         document.append((boundary, Array(segment.bytes)))
       }
       if segmenter.isFinished { return document }
