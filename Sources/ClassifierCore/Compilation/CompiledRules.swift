@@ -167,7 +167,9 @@ struct CompiledRules: Sendable {
                 checksStart: text.unicodeScalars.first.map(WordBoundary.isWordScalar) ?? false,
                 checksEnd: !term.isStem
                   && (text.unicodeScalars.last.map(WordBoundary.isWordScalar) ?? false)))
-            for spelling in caseSpellings(of: text) {
+            let written = term.text.dropLast(term.isStem ? 1 : 0)
+              .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for spelling in caseSpellings(of: written) {
               let bytes = Array(spelling.utf8)
               literals.append(.init(bytes: bytes, value: Int32(compiled.spellings.count)))
               compiled.spellings.append(
@@ -192,13 +194,14 @@ struct CompiledRules: Sendable {
   }
 
   /// The automaton folds ASCII case only; a term with other letters gets one spelling per
-  /// combination of their lower and upper case forms (at most 32).
+  /// combination of their forms: as written in the rule file, lower and upper case (at most 32).
   static func caseSpellings(of text: String) -> [String] {
     var spellings = [""]
     for scalar in text.unicodeScalars {
-      let character = String(scalar)
       let forms =
-        scalar.isASCII ? [character] : Array(Set([character.lowercased(), character.uppercased()]))
+        scalar.isASCII
+        ? [String(scalar)]
+        : Array(Set([scalar, scalar.simpleLowercase, scalar.simpleUppercase].map(String.init)))
       var next: [String] = []
       for prefix in spellings {
         for form in forms.sorted() where next.count < 32 { next.append(prefix + form) }

@@ -5,7 +5,7 @@
 public struct KeywordTerm: Sendable, Hashable {
   /// The term as written in the rule file.
   public var text: String
-  /// The words, lowercased, without the stem marker; never empty.
+  /// The words, lowercased scalar by scalar, without the stem marker; never empty.
   public var words: [String]
   /// Whether the last word is a stem (written with a trailing `*`).
   public var isStem: Bool
@@ -23,7 +23,9 @@ public struct KeywordTerm: Sendable, Hashable {
       body = body.dropLast()
       isStem = true
     }
-    let words = body.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+    let words = body.split(whereSeparator: \.isWhitespace).map { word in
+      String(String.UnicodeScalarView(word.unicodeScalars.map(\.simpleLowercase)))
+    }
     guard !words.isEmpty else {
       throw SyntaxError(message: isStem ? "a stem needs letters before '*'" : "empty keyword")
     }

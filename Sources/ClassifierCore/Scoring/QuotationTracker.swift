@@ -5,7 +5,8 @@
 /// after a non-letter, not before an elided year such as `'90s`) open and close quotations. A
 /// quotation left open at a paragraph's end continues only into a paragraph that opens with a
 /// quotation mark, and one that sees no quotation mark for `maximumSpan` segments is taken to
-/// be a stray mark and dropped.
+/// be a stray mark and dropped. A single quotation opened before a lower-case letter that its
+/// segment leaves open is taken to be an elision (`'cause`, `‘em`) and dropped at the segment's end.
 struct QuotationTracker {
   /// How many segments without a quotation mark an open quotation may span.
   static let maximumSpan = 6
@@ -45,6 +46,7 @@ struct QuotationTracker {
     var doubleOpen = continuing && self.doubleOpen
     var openedLow = doubleOpen && self.openedLow
     var singleOpen = continuing && self.singleOpen
+    var singleOpenedBeforeLowercase = false
     var sawMark = false
     var index = 0
     let count = segment.count
@@ -58,9 +60,13 @@ struct QuotationTracker {
         if !doubleOpen { singleOpen = false }
         sawMark = true
       } else if byte == UInt8(ascii: "'") {
+        let wasSingleOpen = singleOpen
         sawMark =
           updateSingle(&singleOpen, at: index, width: 1, in: segment, opening: true, closing: true)
           || sawMark
+        if singleOpen && !wasSingleOpen {
+          singleOpenedBeforeLowercase = Self.isLowercaseLetter(at: index + 1, in: segment)
+        }
       } else if byte == 0xE2, index + 2 < count, segment[index + 1] == 0x80 {
         width = 3
         switch segment[index + 2] {
@@ -83,10 +89,14 @@ struct QuotationTracker {
           }
           sawMark = true
         case TextBytes.leftSingleQuote:
+          let wasSingleOpen = singleOpen
           sawMark =
             updateSingle(
               &singleOpen, at: index, width: 3, in: segment, opening: true, closing: false)
             || sawMark
+          if singleOpen && !wasSingleOpen {
+            singleOpenedBeforeLowercase = Self.isLowercaseLetter(at: index + 3, in: segment)
+          }
         case TextBytes.rightSingleQuote:
           sawMark =
             updateSingle(
@@ -106,6 +116,7 @@ struct QuotationTracker {
       }
       index += width
     }
+    if singleOpen && singleOpenedBeforeLowercase { singleOpen = false }
     segmentsWithoutMark = wasOpen && !sawMark ? segmentsWithoutMark + 1 : 0
     self.doubleOpen = doubleOpen
     self.openedLow = openedLow
@@ -133,6 +144,13 @@ struct QuotationTracker {
     else { return false }
     singleOpen = true
     return true
+  }
+
+  /// Whether the byte at `index` is an ASCII lower-case letter.
+  private static func isLowercaseLetter(at index: Int, in segment: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    index < segment.count && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(segment[index])
   }
 
   /// Whether the segment's first character, after any opening brackets, is a quotation mark.

@@ -49,6 +49,27 @@ import Testing
     #expect(Self.evidenceTexts(classifier, text) == expected)
   }
 
+  @Test(
+    "a keyword with a letter whose case form is several scalars matches itself, as PCRE2 does",
+    arguments: [
+      ("İstanbul police", ["İstanbul"]),
+      ("in STRAẞE", ["STRAẞE"]),
+      ("in straße", ["straße"]),
+      ("istanbul police", []),
+    ])
+  func multiScalarCaseForms(text: String, expected: [String]) throws {
+    let keywords = try Self.classifier(
+      """
+        - id: k
+          keywords:
+            "İstanbul": 1
+            "STRAẞE": 1
+      """)
+    #expect(Self.evidenceTexts(keywords, text) == expected)
+    let pattern = try Self.classifier("  - id: p\n    pattern: '\\bİstanbul\\b'\n    weight: 1\n")
+    #expect(Self.evidenceTexts(pattern, text) == expected.filter { $0 == "İstanbul" })
+  }
+
   @Test("a keyword list adds each distinct term once, capped by max")
   func keywordScoring() throws {
     let classifier = try Self.classifier(Self.keywords)

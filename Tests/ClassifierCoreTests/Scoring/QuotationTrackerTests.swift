@@ -96,6 +96,10 @@ import Testing
       Case("It’s late. | The Smiths’ house burned. | Rock ’n’ roll. | Next.", "----"),
       Case("It's late. | The Smiths' house burned. | In the '90s prices rose. | Next.", "----"),
       Case("In the ‘90s prices rose. | Then they fell.", "--"),
+      Case("We stayed 'cause it rained. | Then we left. | Next.", "---"),
+      Case("Tell ‘em to wait. | Then we left.", "--"),
+      Case("She called it 'a mess. | We agreed.", "--"),
+      Case("'We acted fast. | We will go on. | It is done,' she said. | Next.", "-++-"),
       Case("“It’s late. | The Smiths’ house burned. | It’s done,” she said. | Next.", "-++-"),
       Case("\"It's late. | The Smiths' house burned. | It's done,\" she said. | Next.", "-++-"),
     ])
