@@ -16,6 +16,12 @@ enum Abbreviations {
     "jr sr co corp inc ltd plc llc bros etc esq dept est approx vs v al cf ave rd blvd jan feb mar"
       + " apr jun jul aug sep sept oct nov dec")
 
+  /// US state abbreviations in AP style (`Ga.`, `Calif.`): after a comma (`Macon, Ga.`) they
+  /// are taken as ambiguous, so that a dateline does not end a sentence.
+  static let usStates: Set<PackedWord> = words(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo"
+      + " mont neb nev okla ore pa tenn tex vt va wash wis wyo")
+
   /// Words that typically open a sentence, lowercased: after an ambiguous abbreviation, an
   /// initial or a dotted acronym (`U.S.`), one of these means the sentence did end.
   static let sentenceOpeners: Set<PackedWord> = words(

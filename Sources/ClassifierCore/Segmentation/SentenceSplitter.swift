@@ -1,8 +1,8 @@
 /// Splits a paragraph into sentences, working on its UTF-8 bytes.
 ///
 /// A sentence ends at `.`, `!`, `?` or an ellipsis, together with any closing quotes and
-/// brackets after it, when whitespace and then something other than a lowercase letter (or `.`,
-/// `,`, `;`, `:`) follow.
+/// brackets after it, when whitespace and then something other than a lowercase letter, a dash
+/// (or `.`, `,`, `;`, `:`) follow.
 /// It does not end inside a quotation, after a title (`Mr.`, `Dr.`, `St.`), after `No.` or `p.`
 /// before a number, after a list marker that opens a line (`1.`), or after an initial
 /// (`J. K. Smith`), a dotted acronym (`U.S.`) or an abbreviation that may end a sentence
@@ -100,6 +100,7 @@ struct SentenceSplitter {
   /// Whether the text at `index` can open a sentence: anything but a lowercase letter or
   /// punctuation that continues one (`. . .`, `,`, `;`, `:`).
   private func startsSentence(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if startsWithDash(at: index, in: text) { return false }
     let byte = text[index]
     switch byte {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "."), UInt8(ascii: ","),
@@ -137,11 +138,20 @@ struct SentenceSplitter {
       return true
     }
     let isInitial = word.count == 1 && word[0] >= UInt8(ascii: "A") && word[0] <= UInt8(ascii: "Z")
-    let isAmbiguous = packed.map { Abbreviations.ambiguous.contains($0) } ?? false
+    let isAmbiguous =
+      packed.map {
+        Abbreviations.ambiguous.contains($0)
+          || (Abbreviations.usStates.contains($0) && followsComma(wordStart, in: text))
+      } ?? false
     if isInitial || isAmbiguous || isDottedAcronym(word) {
       return !opensSentenceClearly(at: next, in: text)
     }
     return false
+  }
+
+  /// Whether `, ` comes just before `index` (`Macon, Ga.`).
+  private func followsComma(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    index >= 2 && text[index - 1] == UInt8(ascii: " ") && text[index - 2] == UInt8(ascii: ",")
   }
 
   /// `U.S`, `e.g`, `a.m`: letter groups of one to three separated by periods.
@@ -167,12 +177,12 @@ struct SentenceSplitter {
       || (word.count == 1 && TextBytes.isLetter(word[0]))
   }
 
-  /// After an ambiguous period: a digit, an opening quote or bracket, or a typical opening word.
+  /// After an ambiguous period: a digit, an opening quote or bracket (but not a dateline's
+  /// credit, `(AP) —`), or a typical opening word.
   private func opensSentenceClearly(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
     let byte = text[index]
-    if TextBytes.isDigit(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(") {
-      return true
-    }
+    if byte == UInt8(ascii: "(") { return !isDatelineCredit(at: index, in: text) }
+    if TextBytes.isDigit(byte) || byte == UInt8(ascii: "\"") { return true }
     if TextBytes.isPunctuation(TextBytes.leftDoubleQuote, at: index, in: text)
       || TextBytes.isPunctuation(TextBytes.leftSingleQuote, at: index, in: text)
     {
@@ -188,6 +198,22 @@ struct SentenceSplitter {
       return false
     }
     return Abbreviations.sentenceOpeners.contains(word)
+  }
+
+  /// Whether a short bracket at `index` is followed by a dash, as a news agency's credit in a
+  /// dateline is (`(AP) —`, `(Reuters) -`).
+  private func isDatelineCredit(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var close = index + 1
+    while close < min(text.count, index + 24), text[close] != UInt8(ascii: ")") { close += 1 }
+    guard close < text.count, text[close] == UInt8(ascii: ")") else { return false }
+    return startsWithDash(at: skipSpaces(from: close + 1, in: text), in: text)
+  }
+
+  /// Whether a dash starts at `index`: `-`, `–` or `—`.
+  private func startsWithDash(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard index < text.count else { return false }
+    return text[index] == UInt8(ascii: "-") || TextBytes.isPunctuation(TextBytes.enDash, at: index, in: text)
+      || TextBytes.isPunctuation(TextBytes.emDash, at: index, in: text)
   }
 
   /// Whether only blanks stand between the start of the line and `index`.

@@ -13,7 +13,7 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("Corpus/segmentation.jsonl").path
 
   /// The cases that passed when the floor was last raised.
-  static let floor = 123
+  static let floor = 129
 
   private struct Case: Decodable {
     var `case`: String
