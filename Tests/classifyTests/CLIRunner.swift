@@ -102,7 +102,7 @@ struct CLIError: Error, CustomStringConvertible {
 enum CLI {
   /// How long any one run may take before it is killed and reported; generous, so that a
   /// hang fails a test instead of stalling the suite.
-  static let timeout: Double = 20
+  static let timeout: Double = 60
 
   /// The `classify` executable: next to the test bundle when `swift build` put it there, else in
   /// `<package>/.build/debug/`.
@@ -237,7 +237,7 @@ final class RunningCLI {
 
   /// Waits until the process has read everything written to its standard input (the pipe holds
   /// no unread byte), at most `timeout` seconds.
-  func waitUntilInputIsRead(timeout: Double = 10) throws {
+  func waitUntilInputIsRead(timeout: Double = CLI.timeout) throws {
     let descriptor = input.fileHandleForWriting.fileDescriptor
     let deadline = Date().addingTimeInterval(timeout)
     var unread: Int32 = 0
@@ -268,7 +268,7 @@ final class RunningCLI {
 
   /// Reads one line of standard output (without its newline), waiting at most `timeout`
   /// seconds; `nil` at end of output.
-  func readLine(timeout: Double = 10) throws -> String? {
+  func readLine(timeout: Double = CLI.timeout) throws -> String? {
     guard let descriptor = output?.fileHandleForReading.fileDescriptor, outputOpen else {
       throw CLIError(description: "standard output is not a pipe the test reads")
     }

@@ -46,7 +46,7 @@ struct ParallelClassificationTests {
   func streams() throws {
     let running = try CLI.start(["--threads", "2", "--segment", "line"])
     try running.write("The man was jailed for six years.\n")
-    let first = try running.readLine(timeout: 10)
+    let first = try running.readLine()
     #expect(
       try JSONLines.decode(Array((first ?? "").utf8)).map(\.text) == [
         "The man was jailed for six years."

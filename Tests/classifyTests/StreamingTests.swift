@@ -37,7 +37,7 @@ struct StreamingTests {
     let rules = try Fixtures.standardRules(in: directory)
     let running = try CLI.start(["--rules", rules, "--segment", "line"])
     try running.write("first line was jailed\n")
-    let first = try running.readLine(timeout: 10)
+    let first = try running.readLine()
     let record = try JSONLines.decode(Array((first ?? "").utf8)).first
     #expect(record?.text == "first line was jailed")
     #expect(record?.labels == ["enforcement"])
@@ -54,7 +54,7 @@ struct StreamingTests {
     let rules = try Fixtures.standardRules(in: directory)
     let running = try CLI.start(["--rules", rules])
     try running.write("The first paragraph. It was jailed.\n\nThe second")
-    let first = try running.readLine(timeout: 10)
+    let first = try running.readLine()
     #expect(try JSONLines.decode(Array((first ?? "").utf8)).map(\.text) == ["The first paragraph."])
     try running.write(" paragraph.\n")
     try running.closeInput()
