@@ -212,7 +212,8 @@ struct SentenceSplitter {
   /// Whether a dash starts at `index`: `-`, `–` or `—`.
   private func startsWithDash(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard index < text.count else { return false }
-    return text[index] == UInt8(ascii: "-") || TextBytes.isPunctuation(TextBytes.enDash, at: index, in: text)
+    return text[index] == UInt8(ascii: "-")
+      || TextBytes.isPunctuation(TextBytes.enDash, at: index, in: text)
       || TextBytes.isPunctuation(TextBytes.emDash, at: index, in: text)
   }
 
