@@ -25,6 +25,10 @@ public struct OutputBuffer {
   @inline(__always)
   public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+  /// Appends bytes.
+  @inline(__always)
+  public mutating func append(_ other: ArraySlice<UInt8>) { bytes.append(contentsOf: other) }
+
   /// Appends the UTF-8 of a static string.
   @inline(__always)
   public mutating func append(_ text: StaticString) {

@@ -7,9 +7,11 @@ public struct SegmentFormatter: Sendable {
   private let explain: Bool
   private let color: Bool
   /// JSON-ready (already escaped) names.
-  private let categoryNames: [[UInt8]]
-  private let ruleNames: [[UInt8]]
-  private let termTexts: [[[UInt8]]]
+  private let categoryNames: EscapedNames
+  private let ruleNames: EscapedNames
+  /// The keyword terms of every rule in rule order; rule `r`'s start at `firstTerm[r]`.
+  private let termTexts: EscapedNames
+  private let firstTerm: [Int]
 
   /// Creates a formatter.
   ///
@@ -23,16 +25,18 @@ public struct SegmentFormatter: Sendable {
     self.format = format
     self.explain = explain
     self.color = color && format == .text
-    categoryNames = classifier?.categories.map { Self.escaped($0.name) } ?? []
-    ruleNames = classifier?.rules.map { Self.escaped($0.name) } ?? []
-    termTexts = classifier?.rules.map { $0.terms.map { Self.escaped($0.text) } } ?? []
-  }
-
-  private static func escaped(_ text: String) -> [UInt8] {
-    var buffer = OutputBuffer(capacity: text.utf8.count)
-    var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBufferPointer { buffer.append(jsonEscaped: UnsafeBufferPointer($0)) }
-    return buffer.bytes
+    let rules = classifier?.rules ?? []
+    categoryNames = EscapedNames((classifier?.categories ?? []).lazy.map(\.name))
+    ruleNames = EscapedNames(rules.lazy.map(\.name))
+    termTexts = EscapedNames(rules.lazy.flatMap { $0.terms.lazy.map(\.text) })
+    var firstTerm: [Int] = []
+    firstTerm.reserveCapacity(rules.count)
+    var start = 0
+    for rule in rules {
+      firstTerm.append(start)
+      start += rule.terms.count
+    }
+    self.firstTerm = firstTerm
   }
 
   /// Appends one segment's line (or lines, for `text` with evidence).
@@ -123,7 +127,7 @@ public struct SegmentFormatter: Sendable {
       appendQuoted(ruleNames[evidence.rule], &buffer)
       if let term = evidence.term {
         buffer.append(",\"term\":")
-        appendQuoted(termTexts[evidence.rule][term], &buffer)
+        appendQuoted(termTexts[firstTerm[evidence.rule] + term], &buffer)
       }
       buffer.append(",\"weight\":")
       buffer.append(number: evidence.weight)
@@ -196,7 +200,7 @@ public struct SegmentFormatter: Sendable {
       buffer.append(ruleNames[evidence.rule])
       if let term = evidence.term {
         buffer.append(" (")
-        buffer.append(termTexts[evidence.rule][term])
+        buffer.append(termTexts[firstTerm[evidence.rule] + term])
         buffer.append(UInt8(ascii: ")"))
       }
       if evidence.isInPreviousSegment { buffer.append(" in the previous segment") }
@@ -232,7 +236,7 @@ public struct SegmentFormatter: Sendable {
     }
   }
 
-  private func appendQuoted(_ name: [UInt8], _ buffer: inout OutputBuffer) {
+  private func appendQuoted(_ name: ArraySlice<UInt8>, _ buffer: inout OutputBuffer) {
     buffer.append(UInt8(ascii: "\""))
     buffer.append(name)
     buffer.append(UInt8(ascii: "\""))
