@@ -16,9 +16,6 @@ struct EscapedNames: Sendable {
     bytes = buffer.bytes
   }
 
-  /// The number of names.
-  var count: Int { ends.count }
-
   /// The escaped bytes of name `index`.
   subscript(index: Int) -> ArraySlice<UInt8> {
     bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]

@@ -60,13 +60,11 @@ struct QuotationTracker {
         if !doubleOpen { singleOpen = false }
         sawMark = true
       } else if byte == UInt8(ascii: "'") {
-        let wasSingleOpen = singleOpen
         sawMark =
-          updateSingle(&singleOpen, at: index, width: 1, in: segment, opening: true, closing: true)
+          updateSingle(
+            &singleOpen, &singleOpenedBeforeLowercase, at: index, width: 1, in: segment,
+            opening: true, closing: true)
           || sawMark
-        if singleOpen && !wasSingleOpen {
-          singleOpenedBeforeLowercase = Self.isLowercaseLetter(at: index + 1, in: segment)
-        }
       } else if byte == 0xE2, index + 2 < count, segment[index + 1] == 0x80 {
         width = 3
         switch segment[index + 2] {
@@ -89,18 +87,16 @@ struct QuotationTracker {
           }
           sawMark = true
         case TextBytes.leftSingleQuote:
-          let wasSingleOpen = singleOpen
           sawMark =
             updateSingle(
-              &singleOpen, at: index, width: 3, in: segment, opening: true, closing: false)
+              &singleOpen, &singleOpenedBeforeLowercase, at: index, width: 3, in: segment,
+              opening: true, closing: false)
             || sawMark
-          if singleOpen && !wasSingleOpen {
-            singleOpenedBeforeLowercase = Self.isLowercaseLetter(at: index + 3, in: segment)
-          }
         case TextBytes.rightSingleQuote:
           sawMark =
             updateSingle(
-              &singleOpen, at: index, width: 3, in: segment, opening: false, closing: true)
+              &singleOpen, &singleOpenedBeforeLowercase, at: index, width: 3, in: segment,
+              opening: false, closing: true)
             || sawMark
         default:
           width = 2
@@ -125,11 +121,12 @@ struct QuotationTracker {
 
   /// Opens or closes a single quotation at a single quote mark `width` bytes long: it closes
   /// one when no word character follows, and opens one when no word character precedes it and
-  /// no space or elided year (`'90s`) follows. Returns whether it did either (an apostrophe
+  /// no space or elided year (`'90s`) follows, noting in `openedBeforeLowercase` whether a
+  /// lower-case letter follows the opening mark. Returns whether it did either (an apostrophe
   /// does neither).
   private func updateSingle(
-    _ singleOpen: inout Bool, at index: Int, width: Int, in segment: UnsafeBufferPointer<UInt8>,
-    opening: Bool, closing: Bool
+    _ singleOpen: inout Bool, _ openedBeforeLowercase: inout Bool, at index: Int, width: Int,
+    in segment: UnsafeBufferPointer<UInt8>, opening: Bool, closing: Bool
   ) -> Bool {
     if singleOpen {
       guard closing && !WordBoundary.isWordCharacter(at: index + width, in: segment) else {
@@ -143,6 +140,7 @@ struct QuotationTracker {
       !TextBytes.isElidedYear(at: index + width, in: segment)
     else { return false }
     singleOpen = true
+    openedBeforeLowercase = Self.isLowercaseLetter(at: index + width, in: segment)
     return true
   }
 
